@@ -1,0 +1,22 @@
+// gpolint: a linter for Windows Group Policy. The front end only parses options and calls the library.
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"gpolint: lint Windows Group Policy (security templates, GPO backups, SYSVOL, topology)"};
+    app.set_version_flag("--version", std::string("gpolint ") + GPOLINT_VERSION);
+    app.require_subcommand(1);
+    int exit_code = gpolint::cli::kExitClean;
+    gpolint::cli::add_check_command(app, exit_code);
+    gpolint::cli::add_explain_command(app, exit_code);
+    gpolint::cli::add_dump_command(app, exit_code);
+    gpolint::cli::add_rules_command(app, exit_code);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : gpolint::cli::kExitUsage;
+    }
+    return exit_code;
+}

@@ -1,0 +1,57 @@
+#pragma once
+// A diagnostic is what every stage reports: parse errors (GPL001…) as well as rule findings. It reads
+// like a compiler's: one primary location, then notes for the other places involved.
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/location.hpp"
+
+namespace gpolint {
+
+enum class Severity { Note = 0, Warning = 1, Error = 2 };
+const char* to_string(Severity severity);
+std::optional<Severity> parse_severity(std::string_view text);
+
+struct Note {
+    std::string message;
+    std::optional<Location> location;
+};
+
+struct GpoRef {
+    std::string guid;  // "{…}" upper-case, may be empty for a loose template
+    std::string name;
+};
+
+struct Diagnostic {
+    std::string rule_id;  // "GPL001"
+    Severity severity = Severity::Error;
+    std::string message;
+    Location location;
+    std::vector<Note> notes;
+    std::optional<GpoRef> gpo;
+    std::optional<std::string> som;      // DN when the finding is about the effective policy of a SOM
+    std::optional<std::string> setting;  // canonical SettingKey text
+};
+
+// Collects diagnostics from every stage; safe to share between parser threads.
+class Diagnostics {
+public:
+    void add(Diagnostic diagnostic);
+    void error(std::string rule_id, Location location, std::string message);
+    void warning(std::string rule_id, Location location, std::string message);
+    void note(std::string rule_id, Location location, std::string message);
+    std::vector<Diagnostic> take();
+    const std::vector<Diagnostic>& all() const { return items_; }
+    size_t count(Severity at_least) const;
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<Diagnostic> items_;
+};
+
+// Deterministic order for output whatever the thread count: file, line, column, rule, message.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+}  // namespace gpolint

@@ -1,0 +1,303 @@
+#include "core/source.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <iterator>
+
+namespace gpolint {
+
+const char* to_string(Encoding encoding) {
+    switch (encoding) {
+        case Encoding::Utf8: return "UTF-8";
+        case Encoding::Utf8Bom: return "UTF-8 with BOM";
+        case Encoding::Utf16LeBom: return "UTF-16LE with BOM";
+        case Encoding::Utf16BeBom: return "UTF-16BE with BOM";
+        case Encoding::Utf16LeNoBom: return "UTF-16LE without BOM";
+        case Encoding::Windows1252: return "Windows-1252";
+    }
+    return "?";
+}
+
+const char* to_string(LineEnding ending) {
+    switch (ending) {
+        case LineEnding::None: return "none";
+        case LineEnding::CRLF: return "CRLF";
+        case LineEnding::LF: return "LF";
+        case LineEnding::CR: return "CR";
+        case LineEnding::Mixed: return "mixed";
+    }
+    return "?";
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+namespace {
+
+constexpr uint32_t kReplacement = 0xFFFD;
+
+// Windows-1252 0x80–0x9F; the five undefined bytes map to the C1 control of the same value so
+// that re-encoding gives the original byte back.
+constexpr std::array<uint16_t, 32> kCp1252High = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+// Returns the length of a valid UTF-8 sequence at p, or 0.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) return 1;
+    size_t len = 0;
+    uint32_t cp = 0;
+    if ((b & 0xE0) == 0xC0) { len = 2; cp = b & 0x1F; }
+    else if ((b & 0xF0) == 0xE0) { len = 3; cp = b & 0x0F; }
+    else if ((b & 0xF8) == 0xF0) { len = 4; cp = b & 0x07; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        auto c = static_cast<unsigned char>(s[i + k]);
+        if ((c & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+    return len;
+}
+
+bool is_valid_utf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        size_t len = utf8_sequence_length(s, i);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+// UTF-16 without a BOM: most odd bytes (LE) are zero in the ASCII-heavy text of a template.
+bool looks_like_utf16le(std::string_view s) {
+    if (s.size() < 4) return false;
+    size_t pairs = std::min<size_t>(s.size() / 2, 4096), odd_zero = 0, even_zero = 0;
+    for (size_t k = 0; k < pairs; ++k) {
+        if (s[2 * k + 1] == 0) ++odd_zero;
+        if (s[2 * k] == 0) ++even_zero;
+    }
+    return odd_zero * 10 >= pairs * 7 && even_zero * 10 < pairs;
+}
+
+void decode_utf16(std::string_view s, bool little_endian, std::string& out, std::vector<DecodeIssue>& issues,
+                  size_t base_offset) {
+    out.reserve(s.size() / 2 + 16);
+    size_t units = s.size() / 2;
+    auto unit = [&](size_t k) -> uint16_t {
+        auto lo = static_cast<unsigned char>(s[2 * k + (little_endian ? 0 : 1)]);
+        auto hi = static_cast<unsigned char>(s[2 * k + (little_endian ? 1 : 0)]);
+        return static_cast<uint16_t>(lo | (hi << 8));
+    };
+    for (size_t k = 0; k < units; ++k) {
+        uint16_t u = unit(k);
+        if (u < 0x80) {
+            out.push_back(static_cast<char>(u));
+        } else if (u >= 0xD800 && u <= 0xDBFF && k + 1 < units && unit(k + 1) >= 0xDC00 && unit(k + 1) <= 0xDFFF) {
+            uint32_t cp = 0x10000 + ((static_cast<uint32_t>(u) - 0xD800) << 10) + (unit(k + 1) - 0xDC00);
+            append_utf8(out, cp);
+            ++k;
+        } else if (u >= 0xD800 && u <= 0xDFFF) {
+            issues.push_back({base_offset + 2 * k, "unpaired UTF-16 surrogate"});
+            append_utf8(out, kReplacement);
+        } else {
+            append_utf8(out, u);
+        }
+    }
+    if (s.size() % 2 != 0)
+        issues.push_back({base_offset + s.size() - 1, "odd number of bytes in UTF-16 text (truncated file?)"});
+}
+
+}  // namespace
+
+std::string utf16le_to_utf8(std::string_view bytes) {
+    std::string out;
+    std::vector<DecodeIssue> ignored;
+    decode_utf16(bytes, true, out, ignored, 0);
+    return out;
+}
+
+SourceText decode_text(PathRef path, std::string_view bytes) {
+    std::string text;
+    std::vector<DecodeIssue> issues;
+    Encoding encoding = Encoding::Utf8;
+    auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+    if (starts("\xEF\xBB\xBF")) {
+        encoding = Encoding::Utf8Bom;
+        bytes.remove_prefix(3);
+    } else if (starts("\xFF\xFE")) {
+        encoding = Encoding::Utf16LeBom;
+        decode_utf16(bytes.substr(2), true, text, issues, 2);
+        return SourceText(path, std::move(text), encoding, std::move(issues));
+    } else if (starts("\xFE\xFF")) {
+        encoding = Encoding::Utf16BeBom;
+        decode_utf16(bytes.substr(2), false, text, issues, 2);
+        return SourceText(path, std::move(text), encoding, std::move(issues));
+    } else if (looks_like_utf16le(bytes)) {
+        encoding = Encoding::Utf16LeNoBom;
+        decode_utf16(bytes, true, text, issues, 0);
+        return SourceText(path, std::move(text), encoding, std::move(issues));
+    }
+    size_t base = encoding == Encoding::Utf8Bom ? 3 : 0;
+    if (is_valid_utf8(bytes)) {
+        text.assign(bytes);
+    } else if (encoding == Encoding::Utf8Bom) {
+        // Declared UTF-8 but broken: keep what is valid and mark the rest.
+        for (size_t i = 0; i < bytes.size();) {
+            size_t len = utf8_sequence_length(bytes, i);
+            if (len == 0) {
+                issues.push_back({base + i, "invalid UTF-8 byte"});
+                append_utf8(text, kReplacement);
+                ++i;
+            } else {
+                text.append(bytes.substr(i, len));
+                i += len;
+            }
+        }
+    } else {
+        encoding = Encoding::Windows1252;
+        text.reserve(bytes.size() + bytes.size() / 8);
+        for (unsigned char b : bytes) {
+            if (b < 0x80) text.push_back(static_cast<char>(b));
+            else if (b < 0xA0) append_utf8(text, kCp1252High[b - 0x80]);
+            else append_utf8(text, b);
+        }
+    }
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\0') {
+            issues.push_back({base + i, "NUL byte in text"});
+            break;
+        }
+    return SourceText(path, std::move(text), encoding, std::move(issues));
+}
+
+SourceText::SourceText(PathRef path, std::string text, Encoding encoding, std::vector<DecodeIssue> issues)
+    : path_(path), text_(std::move(text)), encoding_(encoding), issues_(std::move(issues)) {
+    line_starts_.push_back(0);
+    bool crlf = false, lf = false, cr = false;
+    for (size_t i = 0; i < text_.size(); ++i) {
+        char c = text_[i];
+        if (c == '\r') {
+            if (i + 1 < text_.size() && text_[i + 1] == '\n') {
+                crlf = true;
+                ++i;
+            } else {
+                cr = true;
+            }
+            line_starts_.push_back(i + 1);
+        } else if (c == '\n') {
+            lf = true;
+            line_starts_.push_back(i + 1);
+        }
+    }
+    final_newline_ = !text_.empty() && (text_.back() == '\n' || text_.back() == '\r');
+    if (final_newline_) line_starts_.pop_back();  // no empty "line" after the last line break
+    int kinds = int(crlf) + int(lf) + int(cr);
+    line_ending_ = kinds > 1 ? LineEnding::Mixed
+                 : crlf      ? LineEnding::CRLF
+                 : lf        ? LineEnding::LF
+                 : cr        ? LineEnding::CR
+                             : LineEnding::None;
+}
+
+Location SourceText::location_of(size_t offset) const {
+    if (offset > text_.size()) offset = text_.size();
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    size_t line_index = it == line_starts_.begin() ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
+    size_t start = line_starts_.empty() ? 0 : line_starts_[line_index];
+    uint32_t column = 1;
+    for (size_t i = start; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    return Location{path_, static_cast<uint32_t>(line_index + 1), column, offset};
+}
+
+std::string_view SourceText::line(uint32_t number) const {
+    if (number == 0 || number > line_starts_.size()) return {};
+    size_t start = line_starts_[number - 1];
+    size_t end = start;
+    while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+    return std::string_view(text_).substr(start, end - start);
+}
+
+std::optional<std::string> read_file_bytes(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot open file";
+        return std::nullopt;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        error = "read error";
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+std::string encode_text(std::string_view utf8, Encoding encoding) {
+    std::string out;
+    auto for_each_code_point = [&](auto&& emit) {
+        for (size_t i = 0; i < utf8.size();) {
+            size_t len = utf8_sequence_length(utf8, i);
+            if (len == 0) { emit(kReplacement); ++i; continue; }
+            auto b = static_cast<unsigned char>(utf8[i]);
+            uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+            for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+            emit(cp);
+            i += len;
+        }
+    };
+    auto emit16 = [&](bool le) {
+        return [&out, le](uint32_t cp) {
+            auto put = [&](uint16_t u) {
+                char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+                if (le) { out.push_back(lo); out.push_back(hi); } else { out.push_back(hi); out.push_back(lo); }
+            };
+            if (cp >= 0x10000) {
+                cp -= 0x10000;
+                put(static_cast<uint16_t>(0xD800 + (cp >> 10)));
+                put(static_cast<uint16_t>(0xDC00 + (cp & 0x3FF)));
+            } else {
+                put(static_cast<uint16_t>(cp));
+            }
+        };
+    };
+    switch (encoding) {
+        case Encoding::Utf8: return std::string(utf8);
+        case Encoding::Utf8Bom: return "\xEF\xBB\xBF" + std::string(utf8);
+        case Encoding::Utf16LeBom: out = "\xFF\xFE"; for_each_code_point(emit16(true)); return out;
+        case Encoding::Utf16BeBom: out = "\xFE\xFF"; for_each_code_point(emit16(false)); return out;
+        case Encoding::Utf16LeNoBom: for_each_code_point(emit16(true)); return out;
+        case Encoding::Windows1252:
+            for_each_code_point([&](uint32_t cp) {
+                if (cp < 0x80 || (cp >= 0xA0 && cp < 0x100)) { out.push_back(static_cast<char>(cp)); return; }
+                for (size_t k = 0; k < kCp1252High.size(); ++k)
+                    if (kCp1252High[k] == cp) { out.push_back(static_cast<char>(0x80 + k)); return; }
+                out.push_back('?');
+            });
+            return out;
+    }
+    return out;
+}
+
+}  // namespace gpolint

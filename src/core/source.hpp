@@ -1,0 +1,67 @@
+#pragma once
+// A text file read once and decoded to UTF-8, remembering how it was encoded so positions can be
+// reported on the decoded text and a fix can write the same bytes back (issue: autofix).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/location.hpp"
+
+namespace gpolint {
+
+enum class Encoding { Utf8, Utf8Bom, Utf16LeBom, Utf16BeBom, Utf16LeNoBom, Windows1252 };
+const char* to_string(Encoding encoding);
+
+enum class LineEnding { None, CRLF, LF, CR, Mixed };
+const char* to_string(LineEnding ending);
+
+struct DecodeIssue {
+    uint64_t byte_offset = 0;  // in the raw bytes
+    std::string message;
+};
+
+class SourceText {
+public:
+    SourceText() = default;
+    SourceText(PathRef path, std::string text, Encoding encoding, std::vector<DecodeIssue> issues);
+
+    PathRef path() const { return path_; }
+    const std::string& text() const { return text_; }  // UTF-8, original line endings kept
+    Encoding encoding() const { return encoding_; }
+    LineEnding line_ending() const { return line_ending_; }
+    bool has_final_newline() const { return final_newline_; }
+    const std::vector<DecodeIssue>& decode_issues() const { return issues_; }
+
+    size_t line_count() const { return line_starts_.size(); }
+    // 1-based line and column (in code points) of a byte offset into text().
+    Location location_of(size_t offset) const;
+    // Text of a 1-based line, without its line ending.
+    std::string_view line(uint32_t number) const;
+
+private:
+    PathRef path_;
+    std::string text_;
+    Encoding encoding_ = Encoding::Utf8;
+    LineEnding line_ending_ = LineEnding::None;
+    bool final_newline_ = false;
+    std::vector<DecodeIssue> issues_;
+    std::vector<size_t> line_starts_;
+};
+
+// Detects the encoding (BOMs, UTF-16LE without BOM by its zero bytes, valid UTF-8, else Windows-1252)
+// and decodes. Never throws; malformed sequences become U+FFFD with a DecodeIssue.
+SourceText decode_text(PathRef path, std::string_view bytes);
+
+// Reads a whole file; nullopt and a message in `error` when it cannot be read.
+std::optional<std::string> read_file_bytes(const std::string& path, std::string& error);
+
+// Encodes UTF-8 text back to `encoding` (with its BOM), the inverse of decode_text for clean input.
+std::string encode_text(std::string_view utf8, Encoding encoding);
+
+// UTF-16LE helpers for binary formats (registry.pol): code units to UTF-8.
+void append_utf8(std::string& out, uint32_t code_point);
+std::string utf16le_to_utf8(std::string_view bytes);
+
+}  // namespace gpolint

@@ -1,0 +1,104 @@
+#include "model/setting.hpp"
+
+#include <algorithm>
+
+namespace gpolint::model {
+
+std::string fold_case(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+SettingKey::SettingKey(std::string text) : text_(std::move(text)), folded_(fold_case(text_)) {}
+
+std::string_view SettingKey::kind() const {
+    auto colon = text_.find(':');
+    return colon == std::string::npos ? std::string_view{} : std::string_view(text_).substr(0, colon);
+}
+
+std::string registry_key_text(std::string_view hive, std::string_view key_path, std::string_view value_name) {
+    auto strip_prefix = [&](std::string_view prefix) {
+        if (key_path.size() >= prefix.size() && iequals(key_path.substr(0, prefix.size()), prefix)) {
+            key_path.remove_prefix(prefix.size());
+            return true;
+        }
+        return false;
+    };
+    std::string root(hive);
+    if (strip_prefix("MACHINE\\") || strip_prefix("HKEY_LOCAL_MACHINE\\") || strip_prefix("HKLM\\")) root = "HKLM";
+    else if (strip_prefix("USER\\") || strip_prefix("HKEY_CURRENT_USER\\") || strip_prefix("HKCU\\")) root = "HKCU";
+    else if (strip_prefix("USERS\\") || strip_prefix("HKEY_USERS\\") || strip_prefix("HKU\\")) root = "HKU";
+    else if (strip_prefix("CLASSES_ROOT\\") || strip_prefix("HKEY_CLASSES_ROOT\\") || strip_prefix("HKCR\\")) root = "HKCR";
+    else if (iequals(root, "MACHINE") || iequals(root, "HKEY_LOCAL_MACHINE")) root = "HKLM";
+    else if (iequals(root, "USER") || iequals(root, "HKEY_CURRENT_USER")) root = "HKCU";
+    while (!key_path.empty() && key_path.back() == '\\') key_path.remove_suffix(1);
+    while (!key_path.empty() && key_path.front() == '\\') key_path.remove_prefix(1);
+    std::string out = "registry:";
+    out += root;
+    out += '\\';
+    out += key_path;
+    if (!value_name.empty()) {
+        out += '\\';
+        out += value_name;
+    }
+    return out;
+}
+
+const char* to_string(SourceKind kind) {
+    switch (kind) {
+        case SourceKind::Template: return "template";
+        case SourceKind::RegistryPol: return "registry.pol";
+        case SourceKind::Preferences: return "preferences";
+        case SourceKind::AuditCsv: return "audit.csv";
+        case SourceKind::Report: return "gpreport";
+    }
+    return "?";
+}
+
+const char* to_string(ValueKind kind) {
+    switch (kind) {
+        case ValueKind::None: return "none";
+        case ValueKind::Number: return "number";
+        case ValueKind::String: return "string";
+        case ValueKind::ExpandString: return "expand_string";
+        case ValueKind::Binary: return "binary";
+        case ValueKind::Dword: return "dword";
+        case ValueKind::DwordBigEndian: return "dword_big_endian";
+        case ValueKind::MultiString: return "multi_string";
+        case ValueKind::Qword: return "qword";
+        case ValueKind::PrincipalList: return "principals";
+        case ValueKind::Service: return "service";
+        case ValueKind::Acl: return "acl";
+        case ValueKind::Raw: return "raw";
+    }
+    return "?";
+}
+
+const char* to_string(Operation op) {
+    switch (op) {
+        case Operation::Set: return "set";
+        case Operation::DeleteValue: return "delete_value";
+        case Operation::DeleteAllValues: return "delete_all_values";
+        case Operation::DeleteValues: return "delete_values";
+        case Operation::DeleteKeys: return "delete_keys";
+        case Operation::SecureKey: return "secure_key";
+        case Operation::SetIfAbsent: return "set_if_absent";
+        case Operation::CreateKey: return "create_key";
+    }
+    return "?";
+}
+
+}  // namespace gpolint::model

@@ -1,0 +1,98 @@
+#pragma once
+// One setting of one GPO, from whatever file it came from. A registry value set in GptTmpl.inf,
+// registry.pol or Preferences lands on the same canonical key, so the resolver and the rules see one
+// setting.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/location.hpp"
+
+namespace gpolint::model {
+
+// Canonical, case-insensitive key of a setting, e.g.
+//   privilege:SeServiceLogonRight
+//   registry:HKLM\System\CurrentControlSet\Control\Lsa\NoLMHash
+//   access:MinimumPasswordLength      kerberos:MaxTicketAge        log:Security\MaximumLogSize
+//   eventaudit:AuditLogonEvents       audit:{0cce9215-69ae-11d9-bed3-505054503030}   audit:Option:CrashOnAuditFail
+//   service:Spooler                   group:*S-1-5-32-544\Members  group:*S-1-5-32-544\Memberof
+//   regkey:MACHINE\Software\X         file:%SystemRoot%\x          raw:Profile Description\Description
+// `text` keeps the spelling of the first source (for display); `folded` is the lower-case form used for
+// every comparison and lookup.
+class SettingKey {
+public:
+    SettingKey() = default;
+    explicit SettingKey(std::string text);
+    const std::string& text() const { return text_; }
+    const std::string& folded() const { return folded_; }
+    std::string_view kind() const;  // part before the first ':'
+    friend bool operator==(const SettingKey& a, const SettingKey& b) { return a.folded_ == b.folded_; }
+    friend bool operator<(const SettingKey& a, const SettingKey& b) { return a.folded_ < b.folded_; }
+
+private:
+    std::string text_;
+    std::string folded_;
+};
+
+// ASCII case folding used for keys, section names, GUIDs and DNs.
+std::string fold_case(std::string_view text);
+bool iequals(std::string_view a, std::string_view b);
+
+// Builds registry:HKLM\… from "MACHINE\…", "HKEY_LOCAL_MACHINE\…", "HKLM\…", or a hive-less key plus a hive.
+std::string registry_key_text(std::string_view hive, std::string_view key_path, std::string_view value_name);
+
+enum class SourceKind { Template, RegistryPol, Preferences, AuditCsv, Report };
+const char* to_string(SourceKind kind);
+
+enum class ValueKind {
+    None,          // REG_NONE or "key only"
+    Number,        // a plain decimal ([System Access], [Kerberos Policy], logs, [Event Audit], audit.csv)
+    String,        // REG_SZ, quoted template strings
+    ExpandString,  // REG_EXPAND_SZ
+    Binary,        // REG_BINARY (text = hex)
+    Dword,         // REG_DWORD
+    DwordBigEndian,
+    MultiString,   // REG_MULTI_SZ (items)
+    Qword,
+    PrincipalList, // [Privilege Rights], [Group Membership] (items; empty list = "defined, no one")
+    Service,       // [Service General Setting]: number = startup mode, text = SDDL
+    Acl,           // [Registry Keys] / [File Security]: number = mode, text = SDDL
+    Raw            // unknown section or unparsed data
+};
+const char* to_string(ValueKind kind);
+
+struct Value {
+    ValueKind kind = ValueKind::Raw;
+    std::string text;                 // the value as written (template text, decoded string, hex for binary)
+    std::vector<std::string> items;   // principals or multi-string items, in order
+    std::optional<int64_t> number;    // numeric reading when the value has one (DWORDs, decimals, modes)
+    int reg_type = -1;                // registry type code (1,2,3,4,5,7,11…) for registry values
+};
+
+// What a registry.pol / Preferences entry does; template entries are always Set.
+enum class Operation {
+    Set,
+    DeleteValue,      // **del.X, Preferences action D
+    DeleteAllValues,  // **delvals. (key holds the key path, no value name)
+    DeleteValues,     // **DeleteValues (items = names)
+    DeleteKeys,       // **DeleteKeys (items = subkeys)
+    SecureKey,        // **SecureKey
+    SetIfAbsent,      // **soft.X
+    CreateKey         // empty value name / REG_NONE key-only record
+};
+const char* to_string(Operation op);
+
+struct Setting {
+    SettingKey key;
+    Value value;
+    Operation op = Operation::Set;
+    SourceKind source = SourceKind::Template;
+    Location location;            // file + line/column, or byte offset for registry.pol
+    uint32_t length = 0;          // length in bytes of the entry in the decoded text (for carets / fixes)
+    bool conditional = false;     // Preferences item-level targeting
+    bool user_side = false;       // from the User half of the GPO (HKCU, User\Preferences)
+};
+
+}  // namespace gpolint::model

@@ -1,0 +1,29 @@
+#pragma once
+// Discovery and loading: from the PATHs the user gave to GPOs and a topology.
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "model/gpo.hpp"
+#include "model/topology.hpp"
+
+namespace gpolint::parse {
+
+struct LoadOptions {
+    std::vector<std::string> topology_files;          // --topology FILE (LDIF or topology file)
+    std::vector<std::pair<std::string, std::string>> role_overrides;  // --role DN=ROLE
+    unsigned threads = 0;                              // 0 = one per core
+};
+
+struct Inputs {
+    std::vector<model::Gpo> gpos;       // deterministic order (by source path)
+    model::Topology topology;           // empty when no topology was given or found
+    std::vector<PathRef> files;         // every file read
+};
+
+// Accepts files and folders in any mix: loose .inf/.pol/.xml/.csv, Backup-GPO folders, backup roots
+// with manifest.xml, SYSVOL Policies copies, LDIF and topology files. Problems go to `diagnostics`
+// (GPL001 for parse errors); an unreadable PATH is reported and the rest goes on.
+Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Diagnostics& diagnostics);
+
+}  // namespace gpolint::parse

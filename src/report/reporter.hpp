@@ -1,0 +1,50 @@
+#pragma once
+// One Reporter interface for every output format. Reporters only format: the findings arrive sorted,
+// suppressed and with their final severities.
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace gpolint::report {
+
+// What reporters need to know about a rule (SARIF tool.driver.rules, help links); filled from the
+// rule registry by the CLI so reporters do not depend on the rules stage.
+struct RuleInfo {
+    std::string id;
+    std::string slug;
+    Severity severity = Severity::Warning;
+    std::string title;        // short description
+    std::string rationale;    // full description: what breaks
+    std::string fix;
+    std::string help_uri;     // docs/rules/GPLnnn.md
+};
+
+struct ReportData {
+    std::vector<Diagnostic> findings;     // sorted, unsuppressed
+    std::vector<Diagnostic> suppressed;   // kept to be counted (and listed by formats that can)
+    std::vector<RuleInfo> rules;          // every rule that ran
+    size_t files_read = 0;
+    size_t gpos = 0;
+    size_t soms = 0;
+    std::string base_dir;                 // paths in findings are shown relative to this when below it
+};
+
+struct ReportOptions {
+    bool color = false;
+};
+
+class Reporter {
+public:
+    virtual ~Reporter() = default;
+    virtual void write(std::ostream& out, const ReportData& data) const = 0;
+};
+
+// "text", "json", … ; nullptr for an unknown format.
+std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options);
+std::vector<std::string> reporter_formats();
+
+}  // namespace gpolint::report

@@ -1,0 +1,63 @@
+#pragma once
+// The effective policy of one SOM: which GPOs apply in which order, and for every setting the winning
+// contribution together with the full history of contributions (like taocpp/config keeps every
+// position that touched a key). `gpolint explain` prints exactly this.
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "model/gpo.hpp"
+#include "model/topology.hpp"
+
+namespace gpolint::resolve {
+
+// One link considered for a SOM, in application order (first applied first; the last applied wins).
+struct ProcessedLink {
+    const model::Gpo* gpo = nullptr;  // nullptr when the linked GPO is not in the input (GPL701)
+    std::string gpo_guid;
+    int link_som = -1;                // index into Topology::soms of the SOM the link is on
+    uint32_t link_order = 0;          // 1 = highest precedence inside its SOM; 0 = unknown
+    bool enforced = false;
+    bool applied = false;             // false: listed only to explain why it was left out
+    bool conditional = false;         // WMI filter / security filtering: applies only where the filter passes
+    std::string reason;               // why it was left out, or why it is conditional
+    Location link_location;
+};
+
+enum class ContributionState { Won, Overridden, NotApplied };
+const char* to_string(ContributionState state);
+
+struct Contribution {
+    size_t link_index = 0;                // into EffectivePolicy::order
+    const model::Setting* setting = nullptr;
+    ContributionState state = ContributionState::Overridden;
+    std::string reason;                   // "overridden by 'X' (link order 1 at OU=…)", "GPO blocked by …"
+};
+
+struct ResolvedSetting {
+    model::SettingKey key;
+    const model::Setting* winner = nullptr;  // nullptr when the last operation deleted the value
+    int winner_link = -1;                    // into EffectivePolicy::order
+    std::vector<Contribution> history;       // in application order
+};
+
+struct EffectivePolicy {
+    const model::Topology* topology = nullptr;
+    int som = -1;
+    std::vector<ProcessedLink> order;
+    std::vector<ResolvedSetting> settings;   // sorted by key().folded()
+    const ResolvedSetting* find(std::string_view folded_key) const;
+    const model::Som& som_ref() const { return topology->soms[static_cast<size_t>(som)]; }
+};
+
+// Resolves one SOM from scratch.
+EffectivePolicy resolve_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos, int som);
+
+// Visits every SOM, parents before children, each computed from its parent's state rather than from the
+// root. Structural problems (link to a missing GPO, …) go to `diagnostics` once, not once per SOM.
+void for_each_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos,
+                  const std::function<void(const EffectivePolicy&)>& visit, Diagnostics& diagnostics);
+
+}  // namespace gpolint::resolve
