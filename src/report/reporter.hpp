@@ -1,6 +1,7 @@
 #pragma once
 // One Reporter interface for every output format. Reporters only format: the findings arrive sorted,
 // suppressed and with their final severities.
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -23,6 +24,32 @@ struct RuleInfo {
     std::string help_uri;     // docs/rules/GPLnnn.md
 };
 
+// A flattened view of the topology and resolution for reports that show the OU tree (html).
+struct SomView {
+    std::string dn;
+    std::string kind;                 // site | domain | ou
+    int parent = -1;                  // index into ReportData::soms
+    std::vector<std::string> roles;
+    bool block_inheritance = false;
+    struct Entry {
+        std::string gpo_guid, gpo_name, link_som;
+        uint32_t link_order = 0;
+        bool enforced = false, applied = false, conditional = false;
+        std::string reason;
+    };
+    std::vector<Entry> order;         // application order
+};
+
+struct GpoView {
+    std::string guid, name, source;
+    std::vector<std::string> links;   // DNs of SOMs linking it
+};
+
+struct InputView {
+    std::string path;
+    size_t errors = 0;
+};
+
 struct ReportData {
     std::vector<Diagnostic> findings;     // sorted, unsuppressed
     std::vector<Diagnostic> suppressed;   // kept to be counted (and listed by formats that can)
@@ -31,6 +58,9 @@ struct ReportData {
     size_t gpos = 0;
     size_t soms = 0;
     std::string base_dir;                 // paths in findings are shown relative to this when below it
+    std::vector<SomView> soms_view;       // filled when a topology was resolved
+    std::vector<GpoView> gpos_view;
+    std::vector<InputView> inputs_view;
 };
 
 struct ReportOptions {
