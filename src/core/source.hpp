@@ -52,7 +52,8 @@ private:
 };
 
 // Detects the encoding (BOMs, UTF-16LE without BOM by its zero bytes, valid UTF-8, else Windows-1252)
-// and decodes. Never throws; malformed sequences become U+FFFD with a DecodeIssue.
+// and decodes. Never throws; malformed sequences become U+FFFD with a DecodeIssue (the first 100 are
+// kept, so a file of random bytes does not flood the output).
 SourceText decode_text(PathRef path, std::string_view bytes);
 
 // Reads a whole file; nullopt and a message in `error` when it cannot be read.
