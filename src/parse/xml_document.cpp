@@ -51,6 +51,10 @@ std::unique_ptr<XmlFile> load_xml(PathRef path, std::string_view bytes, Diagnost
     file->source = decode_text(path, bytes);
     std::string text = file->source.text();
     declare_utf8(text);
+    // tinyxml2 counts only LF as a line break; SourceText also counts a lone CR. Same length, so the
+    // line numbers tinyxml2 reports match the decoded text everyone else reports on.
+    for (size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
     if (file->document.Parse(text.data(), text.size()) != tinyxml2::XML_SUCCESS || !file->root()) {
         Location where{path, static_cast<uint32_t>(std::max(1, file->document.ErrorLineNum())), 1, 0};
         std::string message = "malformed XML";
