@@ -217,23 +217,11 @@ private:
 }  // namespace
 
 bool looks_like_ldif(std::string_view text) {
-    // The first line that is not blank, a comment or a continuation decides; an export starts with
-    // "version: 1" or the first "dn:". Look no further than a few KiB into a file of another kind.
-    constexpr size_t kLookAhead = 16 * 1024;
-    text = text.substr(0, kLookAhead);
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find_first_of("\r\n", start);
-        if (end == std::string_view::npos) end = text.size();
-        auto line = text.substr(start, end - start);
-        start = end + 1;
-        if (trim(line).empty() || line.front() == '#' || line.front() == ' ') continue;
-        auto colon = line.find(':');
-        if (colon == std::string_view::npos) return false;
-        auto name = line.substr(0, colon);
-        return model::iequals(name, "dn") || model::iequals(name, "version");
-    }
-    return false;
+    // An export starts with "version: 1" or its first "dn:", after comments (which may be folded).
+    auto line = first_line_not(text, [](std::string_view l) { return trim(l).empty() || l[0] == '#' || l[0] == ' '; });
+    if (!line) return false;
+    auto name = line->substr(0, line->find(':'));
+    return name.size() < line->size() && (model::iequals(name, "dn") || model::iequals(name, "version"));
 }
 
 void read_ldif(const SourceText& source, model::Topology& topology, Diagnostics& diagnostics) {

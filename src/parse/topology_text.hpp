@@ -51,4 +51,21 @@ inline std::string_view rdn_value(std::string_view dn) {
     return trim(dn.substr(equals + 1, std::min(end, dn.size()) - equals - 1));
 }
 
+// The first line that `skip` does not pass over (blank lines, comments…), looking only at the start of
+// the text: detection by content must stay cheap on large files of another kind.
+template <typename Skip>
+std::optional<std::string_view> first_line_not(std::string_view text, Skip skip) {
+    constexpr size_t kLookAhead = 16 * 1024;
+    text = text.substr(0, kLookAhead);
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) end = text.size();
+        auto line = text.substr(start, end - start);
+        start = end + 1;
+        if (!skip(line)) return line;
+    }
+    return std::nullopt;
+}
+
 }  // namespace gpolint::parse
