@@ -29,7 +29,9 @@ std::optional<model::SomKind> som_kind_of(std::string_view dn) {
     return std::nullopt;
 }
 
-int nearest_som_ancestor(const model::Topology& topology, std::string_view dn) {
+}  // namespace
+
+int containing_som(const model::Topology& topology, std::string_view dn) {
     std::string current(dn);
     for (int step = 0; step < kMaxDepth; ++step) {
         current = model::parent_dn(current);
@@ -39,8 +41,6 @@ int nearest_som_ancestor(const model::Topology& topology, std::string_view dn) {
     }
     return -1;
 }
-
-}  // namespace
 
 model::Som& SomTreeBuilder::declare(std::string_view dn, model::SomKind kind, Location where, bool& existed) {
     auto key = model::normalize_dn(dn);
@@ -123,7 +123,7 @@ void SomTreeBuilder::build(model::Topology& topology, Diagnostics& diagnostics, 
     topology.index_by_dn.clear();
     for (size_t i : order) {
         auto& som = all[i];
-        som.parent = som.kind == model::SomKind::OrganizationalUnit ? nearest_som_ancestor(topology, som.dn) : -1;
+        som.parent = som.kind == model::SomKind::OrganizationalUnit ? containing_som(topology, som.dn) : -1;
         topology.add_som(std::move(som));
     }
     drafts_.clear();

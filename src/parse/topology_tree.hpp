@@ -11,6 +11,10 @@
 
 namespace gpolint::parse {
 
+// The SOM an object belongs to: its nearest ancestor that is an OU or the domain in `topology`
+// (plain containers such as CN=Computers are skipped). -1 when there is none.
+int containing_som(const model::Topology& topology, std::string_view dn);
+
 class SomTreeBuilder {
 public:
     // The draft for `dn`, created when new. `existed` tells the caller it is a second declaration.
