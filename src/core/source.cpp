@@ -88,6 +88,8 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     return len;
 }
 
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         size_t len = utf8_sequence_length(s, i);
@@ -96,6 +98,8 @@ bool is_valid_utf8(std::string_view s) {
     }
     return true;
 }
+
+namespace {
 
 // UTF-16 without a BOM: most odd bytes (LE) are zero in the ASCII-heavy text of a template.
 bool looks_like_utf16le(std::string_view s) {

@@ -62,6 +62,9 @@ std::optional<std::string> read_file_bytes(const std::string& path, std::string&
 // Encodes UTF-8 text back to `encoding` (with its BOM), the inverse of decode_text for clean input.
 std::string encode_text(std::string_view utf8, Encoding encoding);
 
+// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or truncated sequences).
+bool is_valid_utf8(std::string_view bytes);
+
 // UTF-16LE helpers for binary formats (registry.pol): code units to UTF-8.
 void append_utf8(std::string& out, uint32_t code_point);
 std::string utf16le_to_utf8(std::string_view bytes);
