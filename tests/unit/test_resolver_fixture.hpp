@@ -80,6 +80,20 @@ private:
     }
 };
 
+// A domain with one OU below it and one GPO linked on each.
+struct DomainAndOu {
+    Scenario s;
+    int dom = s.domain();
+    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
+    explicit DomainAndOu(const std::string& domain_gpo = "Domain", int domain_options = 0,
+                         const std::string& ou_gpo = "Ou", int ou_options = 0) {
+        s.link(dom, domain_gpo, domain_options);
+        s.link(ou, ou_gpo, ou_options);
+        s.gpo(domain_gpo);
+        s.gpo(ou_gpo);
+    }
+};
+
 // Names of the applied GPOs in application order (a missing GPO shows as its GUID).
 inline std::vector<std::string> applied(const resolve::EffectivePolicy& policy) {
     std::vector<std::string> out;

@@ -6,7 +6,7 @@
 
 using gpolint::model::Operation;
 using gpolint::model::SourceKind;
-using gpolint::test::applied;
+using gpolint::test::DomainAndOu;
 using gpolint::test::history;
 using gpolint::test::resolved;
 using gpolint::test::Scenario;
@@ -16,19 +16,6 @@ using Strings = std::vector<std::string>;
 namespace {
 
 const std::string kLsa = "registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa";
-
-// Domain with one OU below it: "Domain" linked at the domain root, "Ou" linked on the OU.
-struct DomainAndOu {
-    Scenario s;
-    int dom = s.domain();
-    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
-    DomainAndOu() {
-        s.link(dom, "Domain");
-        s.link(ou, "Ou");
-        s.gpo("Domain");
-        s.gpo("Ou");
-    }
-};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include "test_resolver_fixture.hpp"
 
 using gpolint::test::applied;
+using gpolint::test::DomainAndOu;
 using gpolint::test::entry;
 using gpolint::test::history;
 using gpolint::test::kDisabled;
@@ -90,33 +91,21 @@ TEST_CASE("scenario: a block on the parent OU also holds for the grandchild") {
 }
 
 TEST_CASE("scenario: of two enforced links the higher SOM wins") {
-    Scenario s;
-    int dom = s.domain();
-    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
-    s.link(dom, "DomainEnforced", kEnforced);
-    s.link(ou, "OuEnforced", kEnforced);
-    s.gpo("DomainEnforced");
-    s.gpo("OuEnforced");
-    s.set("DomainEnforced", kKey, "1");
-    s.set("OuEnforced", kKey, "2");
+    DomainAndOu t("DomainEnforced", kEnforced, "OuEnforced", kEnforced);
+    t.s.set("DomainEnforced", kKey, "1");
+    t.s.set("OuEnforced", kKey, "2");
 
-    auto policy = s.resolve(ou);
+    auto policy = t.s.resolve(t.ou);
     CHECK(applied(policy) == Strings{"OuEnforced", "DomainEnforced"});
     CHECK(winner(policy, kKey) == "DomainEnforced");
 }
 
 TEST_CASE("scenario: an enforced domain link beats a non-enforced OU link") {
-    Scenario s;
-    int dom = s.domain();
-    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
-    s.link(dom, "Baseline", kEnforced);
-    s.link(ou, "Servers");
-    s.gpo("Baseline");
-    s.gpo("Servers");
-    s.set("Baseline", kKey, "1");
-    s.set("Servers", kKey, "2");
+    DomainAndOu t("Baseline", kEnforced, "Servers");
+    t.s.set("Baseline", kKey, "1");
+    t.s.set("Servers", kKey, "2");
 
-    auto policy = s.resolve(ou);
+    auto policy = t.s.resolve(t.ou);
     CHECK(applied(policy) == Strings{"Servers", "Baseline"});
     CHECK(winner(policy, kKey) == "Baseline");
     CHECK(gpolint::test::resolved(policy, kKey).history[0].reason ==
@@ -144,22 +133,16 @@ TEST_CASE("scenario: link order 1 (last gPLink entry) wins inside one SOM") {
 }
 
 TEST_CASE("scenario: a non-enforced OU link beats a non-enforced domain link") {
-    Scenario s;
-    int dom = s.domain();
-    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
-    s.link(dom, "Domain");
-    s.link(ou, "Servers");
-    s.gpo("Domain");
-    s.gpo("Servers");
-    s.set("Domain", kKey, "domain");
-    s.set("Servers", kKey, "servers");
+    DomainAndOu t("Domain", 0, "Servers");
+    t.s.set("Domain", kKey, "domain");
+    t.s.set("Servers", kKey, "servers");
 
-    auto policy = s.resolve(ou);
+    auto policy = t.s.resolve(t.ou);
     CHECK(applied(policy) == Strings{"Domain", "Servers"});
     CHECK(winner(policy, kKey) == "Servers");
     CHECK(gpolint::test::resolved(policy, kKey).winner->value.text == "servers");
     // The domain itself keeps its own value.
-    CHECK(winner(s.resolve(dom), kKey) == "Domain");
+    CHECK(winner(t.s.resolve(t.dom), kKey) == "Domain");
 }
 
 TEST_CASE("scenario: a disabled link is listed but not applied, enforce bit ignored") {
