@@ -46,6 +46,12 @@ std::vector<Row> rows(const EffectivePolicy& policy, const ExplainRequest& reque
     return out;
 }
 
+// A resolved setting without a winner either was deleted (the delete won) or was never applied.
+bool has_won(const ResolvedSetting& setting) {
+    return std::any_of(setting.history.begin(), setting.history.end(),
+                       [](const Contribution& c) { return c.state == ContributionState::Won; });
+}
+
 bool has_sites(const model::Topology& topology) {
     return std::any_of(topology.soms.begin(), topology.soms.end(),
                        [](const model::Som& som) { return som.kind == model::SomKind::Site; });
@@ -145,8 +151,10 @@ void write_explain_text(std::ostream& out, const EffectivePolicy& policy, const 
     if (selected.empty()) out << "  (none)\n";
     for (const auto& row : selected) {
         out << "  " << row.key;
-        if (row.resolved == nullptr || row.resolved->winner == nullptr) {
-            out << ": not defined" << (row.resolved == nullptr ? " by any GPO\n" : "\n");
+        if (row.resolved == nullptr) {
+            out << ": not defined by any GPO\n";
+        } else if (row.resolved->winner == nullptr) {
+            out << (has_won(*row.resolved) ? ": deleted\n" : ": not defined (no GPO that sets it applies)\n");
         } else {
             const auto& link = policy.order[static_cast<size_t>(row.resolved->winner_link)];
             out << " = " << display_value(*row.resolved->winner) << "\n    winner: " << gpo_name(link) << " at "

@@ -94,6 +94,25 @@ TEST_CASE("explain: a requested key nothing defines reads 'not defined'") {
     CHECK(text.find("  (none)\n") != std::string::npos);  // no GPO applied
 }
 
+TEST_CASE("explain: a deleted value and a value only a blocked GPO sets read differently") {
+    gpolint::test::DomainAndOu t;
+    t.s.block(t.ou);
+    t.s.link(t.ou, "Cleanup");
+    t.s.gpo("Cleanup");
+    t.s.set("Domain", "registry:HKLM\\Software\\A", "1");
+    t.s.set("Ou", "registry:HKLM\\Software\\B", "1", gpolint::model::SourceKind::RegistryPol);
+    t.s.set("Cleanup", "registry:HKLM\\Software\\B", "", gpolint::model::SourceKind::RegistryPol,
+            gpolint::model::Operation::DeleteValue);
+
+    const std::string text = text_of(t.s.resolve(t.ou));
+    CHECK(text.find("  registry:HKLM\\Software\\A: not defined (no GPO that sets it applies)\n"
+                    "    not_applied: Domain = 1  Domain/GptTmpl.inf:1:0  (blocked by inheritance at OU=Servers,DC=contoso,DC=com)\n") !=
+          std::string::npos);
+    CHECK(text.find("  registry:HKLM\\Software\\B: deleted\n"
+                    "    overridden: Ou = 1  Ou/registry.pol:1:0  (deleted by 'Cleanup' (link order 1 at OU=Servers,DC=contoso,DC=com))\n"
+                    "    won: Cleanup = (delete_value)  Cleanup/registry.pol:1:0  (removes the value)\n") != std::string::npos);
+}
+
 TEST_CASE("explain: close SOM matches for a mistyped DN") {
     Scenario s;
     int dom = s.domain();
