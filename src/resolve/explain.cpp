@@ -13,7 +13,18 @@ const std::string& som_dn(const EffectivePolicy& policy, int som) {
     return policy.topology->soms[static_cast<size_t>(som)].dn;
 }
 
-std::string gpo_name(const ProcessedLink& link) { return link.gpo != nullptr ? link.gpo->name : "(missing GPO)"; }
+// The GPO's name, from its files or else from its directory entry; nullptr when neither is in the input.
+const std::string* known_name(const EffectivePolicy& policy, const ProcessedLink& link) {
+    if (link.gpo != nullptr) return &link.gpo->name;
+    for (const auto& container : policy.topology->gpo_containers)
+        if (!link.gpo_guid.empty() && model::iequals(container.guid, link.gpo_guid)) return &container.name;
+    return nullptr;
+}
+
+std::string gpo_name(const EffectivePolicy& policy, const ProcessedLink& link) {
+    const std::string* name = known_name(policy, link);
+    return name != nullptr ? *name : "(unknown GPO)";
+}
 
 std::string display_value(const model::Setting& setting) {
     if (setting.op != model::Operation::Set && setting.op != model::Operation::SetIfAbsent)
@@ -86,17 +97,17 @@ void json_string(std::ostream& out, std::string_view text) {
 }
 
 // "guid": …, "name": … (name null for a GPO missing from the input)
-void json_gpo_fields(std::ostream& out, const ProcessedLink& link) {
+void json_gpo_fields(std::ostream& out, const EffectivePolicy& policy, const ProcessedLink& link) {
     out << "\"guid\": ";
     json_string(out, link.gpo != nullptr ? link.gpo->guid : link.gpo_guid);
     out << ", \"name\": ";
-    if (link.gpo != nullptr) json_string(out, link.gpo->name);
+    if (const std::string* name = known_name(policy, link)) json_string(out, *name);
     else out << "null";
 }
 
-void json_gpo(std::ostream& out, const ProcessedLink& link) {
+void json_gpo(std::ostream& out, const EffectivePolicy& policy, const ProcessedLink& link) {
     out << '{';
-    json_gpo_fields(out, link);
+    json_gpo_fields(out, policy, link);
     out << '}';
 }
 
@@ -133,7 +144,7 @@ void write_explain_text(std::ostream& out, const EffectivePolicy& policy, const 
     size_t number = 0;
     for (const auto& link : policy.order) {
         if (!link.applied) continue;
-        out << "  " << ++number << ". " << gpo_name(link) << ' ' << link.gpo_guid << "  "
+        out << "  " << ++number << ". " << gpo_name(policy, link) << ' ' << link.gpo_guid << "  "
             << describe_link_position(policy, link) << '\n';
         if (!link.reason.empty()) out << "     " << (link.conditional ? "conditional: " : "note: ") << link.reason << '\n';
     }
@@ -142,7 +153,7 @@ void write_explain_text(std::ostream& out, const EffectivePolicy& policy, const 
         out << "\nLeft out:\n";
         for (const auto& link : policy.order)
             if (!link.applied)
-                out << "  " << gpo_name(link) << ' ' << link.gpo_guid << "  " << describe_link_position(policy, link)
+                out << "  " << gpo_name(policy, link) << ' ' << link.gpo_guid << "  " << describe_link_position(policy, link)
                     << ": " << link.reason << '\n';
     }
 
@@ -157,13 +168,13 @@ void write_explain_text(std::ostream& out, const EffectivePolicy& policy, const 
             out << (has_won(*row.resolved) ? ": deleted\n" : ": not defined (no GPO that sets it applies)\n");
         } else {
             const auto& link = policy.order[static_cast<size_t>(row.resolved->winner_link)];
-            out << " = " << display_value(*row.resolved->winner) << "\n    winner: " << gpo_name(link) << " at "
+            out << " = " << display_value(*row.resolved->winner) << "\n    winner: " << gpo_name(policy, link) << " at "
                 << som_dn(policy, link.link_som) << "  " << format_location(row.resolved->winner->location) << '\n';
         }
         if (row.resolved == nullptr) continue;
         for (const auto& contribution : row.resolved->history) {
             const auto& link = policy.order[contribution.link_index];
-            out << "    " << to_string(contribution.state) << ": " << gpo_name(link) << " = "
+            out << "    " << to_string(contribution.state) << ": " << gpo_name(policy, link) << " = "
                 << display_value(*contribution.setting) << "  " << format_location(contribution.setting->location);
             if (!contribution.reason.empty()) out << "  (" << contribution.reason << ')';
             out << '\n';
@@ -178,7 +189,7 @@ void write_explain_json(std::ostream& out, const EffectivePolicy& policy, const 
     for (size_t i = 0; i < policy.order.size(); ++i) {
         const auto& link = policy.order[i];
         out << (i == 0 ? "" : ", ") << "{\"gpo\": ";
-        json_gpo(out, link);
+        json_gpo(out, policy, link);
         out << ", \"link_som\": ";
         json_string(out, som_dn(policy, link.link_som));
         out << ", \"link_order\": " << link.link_order << ", \"enforced\": " << (link.enforced ? "true" : "false")
@@ -201,7 +212,7 @@ void write_explain_json(std::ostream& out, const EffectivePolicy& policy, const 
         if (winner != nullptr) {
             const auto& link = policy.order[static_cast<size_t>(resolved->winner_link)];
             out << '{';
-            json_gpo_fields(out, link);
+            json_gpo_fields(out, policy, link);
             out << ", \"som\": ";
             json_string(out, som_dn(policy, link.link_som));
             out << ", ";
@@ -216,7 +227,7 @@ void write_explain_json(std::ostream& out, const EffectivePolicy& policy, const 
                 const auto& contribution = resolved->history[h];
                 const auto& link = policy.order[contribution.link_index];
                 out << (h == 0 ? "" : ", ") << "{\"gpo\": ";
-                json_gpo(out, link);
+                json_gpo(out, policy, link);
                 out << ", \"som\": ";
                 json_string(out, som_dn(policy, link.link_som));
                 out << ", \"value\": ";

@@ -7,15 +7,18 @@
 #include <vector>
 
 #include "model/gpo.hpp"
+#include "model/topology.hpp"
 
 namespace gpolint::resolve {
 
 class GpoIndex {
 public:
-    explicit GpoIndex(const std::vector<model::Gpo>& gpos);
+    GpoIndex(const std::vector<model::Gpo>& gpos, const model::Topology& topology);
 
     // nullptr when no GPO of the input has this GUID (case-insensitive, braces as written in gPLink).
     const model::Gpo* find(std::string_view guid) const;
+    // The directory entry (LDIF groupPolicyContainer) of a GPO, whether or not its files were given.
+    const model::GpoContainer* find_container(std::string_view guid) const;
 
     // Computer-side settings of `gpo`: registry.pol, Preferences and the rest first, the security
     // template last, each group in file order. The Security CSE runs after the Registry CSE, so within
@@ -24,6 +27,7 @@ public:
 
 private:
     std::unordered_map<std::string, const model::Gpo*> by_guid_;
+    std::unordered_map<std::string, const model::GpoContainer*> containers_;
     std::unordered_map<const model::Gpo*, std::vector<const model::Setting*>> settings_;
 };
 

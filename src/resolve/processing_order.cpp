@@ -21,7 +21,7 @@ ProcessedLink make_processed_link(const model::Som& som, int som_index, size_t l
     if (link.disabled) {
         out.reason = "link disabled";
     } else if (out.gpo == nullptr) {
-        out.reason = "GPO " + link.gpo_guid + " is not in the input";
+        out.reason = missing_gpo_reason(link, gpos);
     } else if (!out.gpo->computer_enabled()) {
         out.reason = "computer settings of the GPO are disabled";
     } else {
@@ -40,6 +40,14 @@ ProcessedLink make_processed_link(const model::Som& som, int som_index, size_t l
 }
 
 }  // namespace
+
+std::string missing_gpo_reason(const model::Link& link, const GpoIndex& gpos) {
+    if (link.gpo_guid.empty()) return "the linked GPO could not be identified";
+    if (const auto* container = gpos.find_container(link.gpo_guid))
+        return "only the directory entry of GPO '" + container->name + "' " + link.gpo_guid +
+               " is in the input; its settings are unknown";
+    return "GPO " + link.gpo_guid + " is not in the input";
+}
 
 std::string blocked_reason(const model::Som& blocking) { return "blocked by inheritance at " + blocking.dn; }
 

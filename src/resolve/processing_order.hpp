@@ -26,6 +26,10 @@ struct ProcessingOrder {
     std::vector<ProcessedLink> flattened() const;
 };
 
+// Why a link whose GPO is not among the input's GPOs cannot be applied: its GUID is unknown, only its
+// directory entry was given, or nothing at all is known about it.
+std::string missing_gpo_reason(const model::Link& link, const GpoIndex& gpos);
+
 // "blocked by inheritance at OU=…": the reason given to everything a blocking SOM leaves out.
 std::string blocked_reason(const model::Som& blocking);
 

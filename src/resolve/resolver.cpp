@@ -86,7 +86,9 @@ struct Resolver {
 void report_missing_gpos(const model::Topology& topology, const GpoIndex& gpos, Diagnostics& diagnostics) {
     for (const auto& som : topology.soms) {
         for (const auto& link : som.links) {
-            if (gpos.find(link.gpo_guid) != nullptr) continue;
+            // An empty GUID is a name the topology reader could not resolve; it reported that already.
+            if (link.gpo_guid.empty() || gpos.find(link.gpo_guid) != nullptr) continue;
+            if (gpos.find_container(link.gpo_guid) != nullptr) continue;  // exists in AD, files not given
             Diagnostic diagnostic;
             diagnostic.rule_id = "GPL701";
             diagnostic.severity = Severity::Warning;
@@ -101,7 +103,7 @@ void report_missing_gpos(const model::Topology& topology, const GpoIndex& gpos, 
 }  // namespace
 
 EffectivePolicy resolve_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos, int som) {
-    Resolver resolver{topology, GpoIndex(gpos)};
+    Resolver resolver{topology, GpoIndex(gpos, topology)};
     if (!resolver.valid(som)) {
         EffectivePolicy empty;
         empty.topology = &topology;
@@ -121,7 +123,7 @@ EffectivePolicy resolve_som(const model::Topology& topology, const std::vector<m
 
 void for_each_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos,
                   const std::function<void(const EffectivePolicy&)>& visit, Diagnostics& diagnostics) {
-    Resolver resolver{topology, GpoIndex(gpos)};
+    Resolver resolver{topology, GpoIndex(gpos, topology)};
     report_missing_gpos(topology, resolver.gpos, diagnostics);
 
     const int count = static_cast<int>(topology.soms.size());

@@ -282,6 +282,28 @@ TEST_CASE("scenario: a link to a missing GPO is kept and reported once (GPL701)"
     CHECK(diagnostic.som == std::optional<std::string>("DC=contoso,DC=com"));
 }
 
+TEST_CASE("scenario: a GPO known only from the directory, and an unresolved GPO name, are not GPL701") {
+    Scenario s;
+    int dom = s.domain();
+    s.link(dom, "DirectoryOnly");
+    s.link(dom, "");  // a topology file named a GPO the reader could not find (it reported GPL001)
+    s.topology.soms[static_cast<size_t>(dom)].links.back().gpo_guid.clear();
+    gpolint::model::GpoContainer container;
+    container.guid = "{DIRECTORYONLY}";  // GUIDs match case-insensitively
+    container.name = "Server Hardening";
+    s.topology.gpo_containers.push_back(container);
+
+    auto policy = s.resolve(dom);
+    CHECK(applied(policy).empty());
+    REQUIRE(policy.order.size() == 2);
+    CHECK(policy.order[0].reason ==
+          "only the directory entry of GPO 'Server Hardening' {DirectoryOnly} is in the input; its settings are unknown");
+    CHECK(policy.order[1].reason == "the linked GPO could not be identified");
+    gpolint::Diagnostics diagnostics;
+    gpolint::resolve::for_each_som(s.topology, s.gpos, [](const auto&) {}, diagnostics);
+    CHECK(diagnostics.all().empty());
+}
+
 TEST_CASE("scenario: WMI-filtered and security-filtered GPOs apply conditionally") {
     Scenario s;
     int dom = s.domain();
