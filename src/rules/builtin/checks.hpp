@@ -4,6 +4,7 @@
 
 namespace gpolint::rules {
 
+std::unique_ptr<BuiltinCheck> make_hyperv_group_by_name(const Rule& rule);       // GPL103
 std::unique_ptr<BuiltinCheck> make_hyperv_block_defeated(const Rule& rule);      // GPL104
 std::unique_ptr<BuiltinCheck> make_account_policy_below_domain(const Rule& rule); // GPL301
 std::unique_ptr<BuiltinCheck> make_account_policy_conflict(const Rule& rule);     // GPL302

@@ -2,6 +2,7 @@
 // disabled half), GPL708 (WMI- or security-filtered).
 #include <algorithm>
 
+#include "model/principal.hpp"
 #include "rules/builtin/checks.hpp"
 
 namespace gpolint::rules {
@@ -72,8 +73,31 @@ public:
     }
 };
 
+// The SID form works on every machine; the name of the Hyper-V group resolves only on Hyper-V hosts.
+class HyperVGroupByName final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) override {
+        for (const auto& s : gpo.settings) {
+            if (s.value.kind != model::ValueKind::PrincipalList) continue;
+            for (const auto& item : s.value.items) {
+                bool written_as_sid = !item.empty() && (item.front() == '*' || model::iequals(item.substr(0, 4), "S-1-"));
+                if (written_as_sid || model::canonical_principal(item) != "*s-1-5-83-0") continue;
+                Diagnostic d = finding(s.key.text() + " names '" + item +
+                                           "' instead of *S-1-5-83-0: the name resolves only where the Hyper-V role is installed",
+                                       s.location, gpo);
+                d.setting = s.key.text();
+                out.push_back(std::move(d));
+            }
+        }
+    }
+};
+
 }  // namespace
 
+std::unique_ptr<BuiltinCheck> make_hyperv_group_by_name(const Rule& rule) {
+    return std::make_unique<HyperVGroupByName>(rule);
+}
 std::unique_ptr<BuiltinCheck> make_unlinked_gpo(const Rule& rule) { return std::make_unique<UnlinkedGpo>(rule); }
 std::unique_ptr<BuiltinCheck> make_disabled_half_settings(const Rule& rule) {
     return std::make_unique<DisabledHalfSettings>(rule);

@@ -12,6 +12,7 @@ const std::vector<BuiltinEntry>& builtin_registry() {
         {"GPL004", nullptr, "parsers"},
         {"GPL005", nullptr, "input loader"},
         {"GPL006", nullptr, "input loader"},
+        {"GPL103", make_hyperv_group_by_name, ""},
         {"GPL104", make_hyperv_block_defeated, ""},
         {"GPL301", make_account_policy_below_domain, ""},
         {"GPL302", make_account_policy_conflict, ""},
