@@ -86,8 +86,13 @@ std::string also_applies_to(const std::vector<std::string>& others) {
 }  // namespace
 
 bool Selection::enabled(const std::string& id) const {
-    if (ignore.count(id)) return false;
-    return select.empty() || select.count(id) != 0;
+    auto matches = [&id](const std::vector<std::string>& patterns) {
+        for (const auto& p : patterns)
+            if (!p.empty() && id.size() >= p.size() && model::iequals(std::string_view(id).substr(0, p.size()), p))
+                return true;
+        return false;
+    };
+    return !matches(ignore) && (select.empty() || matches(select));
 }
 
 Checker::Checker(const std::vector<Rule>& rules, const Selection& selection, const std::vector<model::Gpo>& gpos,
@@ -193,11 +198,16 @@ std::vector<Diagnostic> Checker::finish() {
 
 std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selection& selection,
                                    const std::vector<model::Gpo>& gpos, const model::Topology& topology,
-                                   Diagnostics& diagnostics) {
+                                   Diagnostics& diagnostics,
+                                   const std::function<void(const resolve::EffectivePolicy&)>& observe) {
     Checker checker(rules, selection, gpos, topology);
     for (const auto& gpo : gpos) checker.check_gpo(gpo);
     if (!topology.empty())
-        resolve::for_each_som(topology, gpos, [&checker](const resolve::EffectivePolicy& policy) { checker.check_som(policy); },
+        resolve::for_each_som(topology, gpos,
+                              [&](const resolve::EffectivePolicy& policy) {
+                                  checker.check_som(policy);
+                                  if (observe) observe(policy);
+                              },
                               diagnostics);
     return checker.finish();
 }

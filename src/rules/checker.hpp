@@ -3,6 +3,7 @@
 // aggregates. The result is deduplicated (a per-SOM finding hides the per-GPO finding of the same rule on
 // the same setting) and folded (one per-SOM finding that repeats over many SOMs is reported once with a
 // note naming the others).
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -19,10 +20,10 @@
 
 namespace gpolint::rules {
 
-// The rules that take part in a run; everything else is switched off.
+// The rules that take part in a run. Entries are IDs or ID prefixes ("GPL1" = the GPL1xx family).
 struct Selection {
-    std::set<std::string> select;   // empty: all
-    std::set<std::string> ignore;
+    std::vector<std::string> select;   // empty: all
+    std::vector<std::string> ignore;
     bool enabled(const std::string& id) const;
 };
 
@@ -56,8 +57,10 @@ private:
 
 // Convenience for the CLI and the tests: per GPO for every GPO, then per SOM when there is a topology.
 // Resolver diagnostics (GPL701, …) go to `diagnostics`.
+// `observe` (may be empty) sees each SOM's effective policy too.
 std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selection& selection,
                                    const std::vector<model::Gpo>& gpos, const model::Topology& topology,
-                                   Diagnostics& diagnostics);
+                                   Diagnostics& diagnostics,
+                                   const std::function<void(const resolve::EffectivePolicy&)>& observe = {});
 
 }  // namespace gpolint::rules

@@ -41,6 +41,7 @@ std::vector<Rule> load_rules(const std::string& dir, Diagnostics& diagnostics) {
         std::move(parsed.begin(), parsed.end(), std::back_inserter(rules));
     }
     check_rule_set(rules, false, diagnostics);
+    std::stable_sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
     return rules;
 }
 
