@@ -79,7 +79,8 @@ std::string also_applies_to(const std::vector<std::string>& others) {
         if (i > 0) text += (i + 1 == named && others.size() == named) ? " and " : "; ";
         text += others[i];
     }
-    if (others.size() > named) text += " and " + std::to_string(others.size() - named) + " other SOMs";
+    size_t rest = others.size() - named;
+    if (rest > 0) text += " and " + std::to_string(rest) + (rest == 1 ? " other SOM" : " other SOMs");
     return text;
 }
 
