@@ -8,6 +8,7 @@
 #include <cctype>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -205,6 +206,20 @@ void read_topology_input(const std::string& path, model::Topology& topology, std
     else read_topology_file(source, topology, diagnostics);
 }
 
+// Several backups of one GPO side by side (or the same export copied into two trees): both are kept,
+// but a link names a GPO by GUID only, so say which copies compete.
+void note_duplicate_guids(const std::vector<Gpo>& gpos, Diagnostics& diagnostics) {
+    std::map<std::string, const Gpo*> first_by_guid;
+    for (const auto& gpo : gpos) {
+        if (gpo.guid.empty()) continue;
+        auto [it, inserted] = first_by_guid.emplace(gpo.guid, &gpo);
+        if (!inserted)
+            diagnostics.note("GPL006", gpo.origin,
+                             "GPO " + gpo.guid + " ('" + gpo.name + "') is also read from " + it->second->source +
+                                 "; links name GPOs by GUID only, so both copies are used");
+    }
+}
+
 }  // namespace
 
 Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Diagnostics& diagnostics) {
@@ -219,6 +234,8 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
         inputs.files.insert(inputs.files.end(), loaded.gpo.files.begin(), loaded.gpo.files.end());
         inputs.gpos.push_back(std::move(loaded.gpo));
     }
+
+    note_duplicate_guids(inputs.gpos, diagnostics);
 
     std::vector<std::string> topology_files = options.topology_files;
     topology_files.insert(topology_files.end(), found.topology_files.begin(), found.topology_files.end());

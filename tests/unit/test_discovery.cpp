@@ -227,3 +227,15 @@ TEST_CASE("GPT.INI grammar and reader") {
     CHECK_FALSE(bad.version.has_value());  // the [Other] section's Version is not the GPT version
     CHECK(other.count(Severity::Warning) == 1);
 }
+
+TEST_CASE("discovery: two backups of one GPO are both kept and noted") {
+    TempTree tree("duplicate");
+    tree.write("a/" + kB1 + "/Backup.xml", backup_xml(kG1, "One"));
+    tree.write("b/" + kB2 + "/Backup.xml", backup_xml(kG1, "One"));
+    auto r = load({tree.path()});
+    REQUIRE(r.inputs.gpos.size() == 2);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule_id == "GPL006");
+    CHECK(r.diagnostics[0].location.file.str() == tree.path("b/" + kB2 + "/Backup.xml"));
+    CHECK(r.diagnostics[0].message.find(tree.path("a/" + kB1)) != std::string::npos);
+}
