@@ -189,11 +189,12 @@ std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, unsigned t
     return loaded;
 }
 
-void read_topology_input(const std::string& path, model::Topology& topology, std::vector<PathRef>& files,
+void read_topology_input(const TopologyInput& input, model::Topology& topology, std::vector<PathRef>& files,
                          Diagnostics& diagnostics) {
+    const std::string& path = input.path;
     PathRef ref = intern_path(path);
     std::string error;
-    auto bytes = read_file_bytes(path, error);
+    auto bytes = input.bytes ? input.bytes : read_file_bytes(path, error);
     if (!bytes) {
         diagnostics.error("GPL001", Location{ref, 0, 0, 0}, "cannot read topology '" + path + "': " + error);
         return;
@@ -237,9 +238,9 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
 
     note_duplicate_guids(inputs.gpos, diagnostics);
 
-    std::vector<std::string> topology_files = options.topology_files;
-    topology_files.insert(topology_files.end(), found.topology_files.begin(), found.topology_files.end());
-    for (const auto& path : topology_files) read_topology_input(path, inputs.topology, inputs.files, diagnostics);
+    for (const auto& path : options.topology_files)
+        read_topology_input({path, std::nullopt}, inputs.topology, inputs.files, diagnostics);
+    for (const auto& input : found.topology) read_topology_input(input, inputs.topology, inputs.files, diagnostics);
     if (inputs.topology.empty()) topology_from_reports(inputs.gpos, inputs.topology, diagnostics);
     finish_topology(inputs.topology, inputs.gpos, options.role_overrides, diagnostics);
     return inputs;
