@@ -60,7 +60,7 @@ struct LoadedGpo {
 
 class GpoLoader {
 public:
-    GpoLoader(const GpoJob& job, LoadedGpo& out) : job_(job), gpo_(out.gpo), diagnostics_(out.diagnostics), out_(out) {}
+    GpoLoader(const GpoJob& job, LoadedGpo& out) : job_(job), gpo_(out.gpo), diagnostics_(out.diagnostics), keep_(out.keep) {}
 
     void load() {
         gpo_.source = job_.source;
@@ -152,14 +152,14 @@ private:
         } else {
             diagnostics_.note("GPL002", xml->location_of(xml->root()),
                               "XML root <" + std::string(root) + "> is not a Group Policy file; ignored");
-            out_.keep = false;
+            keep_ = false;
         }
     }
 
     const GpoJob& job_;
     Gpo& gpo_;
     Diagnostics& diagnostics_;
-    LoadedGpo& out_;
+    bool& keep_;
     std::optional<GpoReport> report_;
     bool flags_known_ = false;
 };
