@@ -197,7 +197,9 @@ void write_text(std::ostream& out, const parse::Inputs& inputs) {
         for (const auto& s : gpo.settings) {
             out << "  " << s.key.text();
             if (s.op != model::Operation::Set) out << " [" << model::to_string(s.op) << ']';
-            out << " = " << s.value.text << "  (" << model::to_string(s.value.kind) << ", " << model::to_string(s.source)
+            out << " = " << s.value.text;
+            if (s.value.number && s.value.text != std::to_string(*s.value.number)) out << " [" << *s.value.number << ']';
+            out << "  (" << model::to_string(s.value.kind) << ", " << model::to_string(s.source)
                 << (s.conditional ? ", conditional" : "") << ", " << where(s.location) << ")\n";
         }
         out << '\n';
