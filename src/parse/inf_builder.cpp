@@ -239,6 +239,7 @@ private:
         model::PrivilegeEntry e;
         e.place = place;
         e.right = unquoted(parts.key);
+        e.value = std::string(text_of(place.value));
         for (auto& item : items_of(parts, place))
             if (!item.empty()) e.principals.push_back(std::move(item));
         if (!inf::is_known_key(SectionKind::PrivilegeRights, e.right))
@@ -263,6 +264,7 @@ private:
                               "<group>__Memberof");
             return;
         }
+        e.value = std::string(text_of(place.value));
         for (auto& item : items_of(parts, place))
             if (!item.empty()) e.principals.push_back(std::move(item));
         keep(result_.group_membership, key, std::move(e));

@@ -40,6 +40,7 @@ TEST_CASE("inf: principals with spaces, names and SIDs mixed") {
     REQUIRE(right != nullptr);
     CHECK(right->value.items == std::vector<std::string>{"*S-1-5-20", "NT VIRTUAL MACHINE\\Virtual Machines",
                                                          "ADD YOUR DOMAIN ADMINS", "Guest"});
+    CHECK(right->value.text == "*S-1-5-20 , NT VIRTUAL MACHINE\\Virtual Machines,ADD YOUR DOMAIN ADMINS,Guest");
 }
 
 TEST_CASE("inf: [Registry Values] types map to value kinds with canonical HKLM keys") {
