@@ -298,15 +298,17 @@ private:
             e.key_path = e.name.substr(0, slash);
             e.value_name = e.name.substr(slash + 1);
         }
-        if (parts.type_code) e.type = static_cast<int>(parse_integer(text_of(*parts.type_code)).value_or(-1));
+        // Type codes are small (REG_QWORD is 11); anything that does not fit stays -1 and is reported.
+        if (auto code = parse_integer(text_of(*parts.type_code)); code && *code <= 0xFFFF)
+            e.type = static_cast<int>(*code);
         e.data = std::string(text_of(place.value));
         e.items = items_of(parts, place);
-        check_registry_value(e);
+        check_registry_value(e, parts.type_code);
         std::string key = e.name;
         keep(result_.registry_values, key, std::move(e));
     }
 
-    void check_registry_value(const model::RegistryValueEntry& e) {
+    void check_registry_value(const model::RegistryValueEntry& e, std::optional<TextSpan> type_code) {
         if (slash_missing(e)) {
             wrong_shape(e.place, "registry value name '" + e.name + "' has no key path (expected MACHINE\\…\\Name)");
             return;
@@ -325,6 +327,9 @@ private:
                     wrong_shape(e.place, "REG_DWORD data must be one unsigned 32-bit decimal number, not '" + e.data + "'");
                 break;
             }
+            case -1:
+                wrong_shape(e.place, "registry type '" + std::string(text_of(*type_code)) + "' is out of range");
+                return;
             default:
                 wrong_shape(e.place, "registry type " + std::to_string(e.type) +
                                          " is not one MS-GPSB supports (1 SZ, 2 EXPAND_SZ, 3 BINARY, 4 DWORD, 7 MULTI_SZ)");

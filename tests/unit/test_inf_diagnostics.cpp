@@ -115,20 +115,21 @@ TEST_CASE("GPL004: values of the wrong type or shape") {
         "MACHINE\\Software\\X\\Odd=9,1\n"                                                               // 5: type 9
         "MACHINE\\Software\\X\\Blob=3,xyz\n"                                                            // 6: not hex
         "MACHINE\\Software\\X\\Fine=4,4294967295\n"
+        "MACHINE\\Software\\X\\Huge=99999999999999999999,1\n"                                       // 8
         "[System Access]\n"
-        "MinimumPasswordLength = fourteen\n"                                                            // 9
+        "MinimumPasswordLength = fourteen\n"                                                            // 10
         "NewGuestName = \"Visitor\"\n"
         "[Service General Setting]\n"
-        "\"Spooler\",7,\"\"\n"                                                                          // 12
+        "\"Spooler\",7,\"\"\n"                                                                          // 13
         "[File Security]\n"
-        "\"C:\\x\",3,\"\"\n");                                                                          // 14
+        "\"C:\\x\",3,\"\"\n");                                                                          // 15
     std::vector<uint32_t> lines;
     for (const auto& d : p.diagnostics) {
         CHECK(d.rule_id == "GPL004");
         CHECK(d.severity == Severity::Warning);
         lines.push_back(d.location.line);
     }
-    CHECK(lines == std::vector<uint32_t>{2, 3, 4, 5, 6, 9, 12, 14});
+    CHECK(lines == std::vector<uint32_t>{2, 3, 4, 5, 6, 8, 10, 13, 15});
     CHECK(p.diagnostics[0].message.find("REG_DWORD") != std::string::npos);
     // The value is still kept as written.
     const auto* nolm = p.setting("registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash");

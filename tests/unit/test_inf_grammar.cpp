@@ -82,6 +82,8 @@ const GrammarCase kCases[] = {
     // Unknown sections take anything.
     {LineShape::Raw, "Description=anything \"goes\" here", 0},
     {LineShape::Raw, "just text", 0},
+    {LineShape::Raw, "=no key", 0},
+    {LineShape::Raw, "\"unbalanced", 0},
 };
 
 }  // namespace
