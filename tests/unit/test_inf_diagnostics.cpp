@@ -52,7 +52,18 @@ TEST_CASE("GPL001: a flood of bad lines is capped with a summary") {
     auto p = parse_template(text);
     // 100 errors shown, then one summary error.
     CHECK(p.count("GPL001") == 101);
-    CHECK(p.diagnostics.back().message.find("150 more parse errors") != std::string::npos);
+    CHECK(p.diagnostics.back().message.find("150 more GPL001") != std::string::npos);
+}
+
+TEST_CASE("GPL002: thousands of unknown sections are capped too, and merge by name") {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += "[Unknown " + std::to_string(i % 1500) + "]\nk" + std::to_string(i) + "=v\n";
+    auto p = parse_template(text);
+    CHECK(p.tmpl.unknown_sections.size() == 1500);
+    CHECK(p.tmpl.unknown_sections[7].entries.size() == 2);
+    CHECK(p.count("GPL002") == 101);
+    CHECK(p.diagnostics.back().message.find("1400 more GPL002") != std::string::npos);
+    CHECK(p.diagnostics.back().severity == Severity::Note);
 }
 
 TEST_CASE("GPL002: unknown section, unknown key, unknown right (notes)") {
