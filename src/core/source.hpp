@@ -20,6 +20,7 @@ const char* to_string(LineEnding ending);
 struct DecodeIssue {
     uint64_t byte_offset = 0;  // in the raw bytes
     std::string message;
+    size_t text_offset = 0;    // where in the decoded text it shows (for a line:column)
 };
 
 class SourceText {
@@ -51,7 +52,8 @@ private:
 };
 
 // Detects the encoding (BOMs, UTF-16LE without BOM by its zero bytes, valid UTF-8, else Windows-1252)
-// and decodes. Never throws; malformed sequences become U+FFFD with a DecodeIssue.
+// and decodes. Never throws; malformed sequences become U+FFFD with a DecodeIssue (the first 100 are
+// kept, so a file of random bytes does not flood the output).
 SourceText decode_text(PathRef path, std::string_view bytes);
 
 // Reads a whole file; nullopt and a message in `error` when it cannot be read.
