@@ -227,3 +227,33 @@ TEST_CASE("GPT.INI grammar and reader") {
     CHECK_FALSE(bad.version.has_value());  // the [Other] section's Version is not the GPT version
     CHECK(other.count(Severity::Warning) == 1);
 }
+
+TEST_CASE("discovery: two backups of one GPO are both kept and noted") {
+    TempTree tree("duplicate");
+    tree.write("a/" + kB1 + "/Backup.xml", backup_xml(kG1, "One"));
+    tree.write("b/" + kB2 + "/Backup.xml", backup_xml(kG1, "One"));
+    auto r = load({tree.path()});
+    REQUIRE(r.inputs.gpos.size() == 2);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule_id == "GPL006");
+    CHECK(r.diagnostics[0].location.file.str() == tree.path("b/" + kB2 + "/Backup.xml"));
+    CHECK(r.diagnostics[0].message.find(tree.path("a/" + kB1)) != std::string::npos);
+}
+
+TEST_CASE("discovery: LDIF and topology files are read as topology, not as GPOs") {
+    TempTree tree("topology");
+    std::string ldf = tree.write("export/forest.LDF", "dn: DC=contoso,DC=com\ngPLink: [LDAP://cn=" + kG1 +
+                                                         ",cn=policies,cn=system,DC=contoso,DC=com;0]\n");
+    std::string extra = tree.write("other.topology", "domain contoso.com\n");
+    tree.write("export/" + kB1 + "/Backup.xml", backup_xml(kG1, "One"));
+    Diagnostics diagnostics;
+    parse::LoadOptions options;
+    options.topology_files = {extra};
+    auto inputs = parse::load_inputs({tree.path("export")}, options, diagnostics);
+    CHECK(inputs.gpos.size() == 1);
+    auto read = [&](const std::string& path) {
+        return std::any_of(inputs.files.begin(), inputs.files.end(), [&](PathRef f) { return f.str() == path; });
+    };
+    CHECK(read(ldf));
+    CHECK(read(extra));
+}
