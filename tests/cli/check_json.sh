@@ -33,4 +33,22 @@ assert doc["summary"]["warnings"] >= 1 and doc["summary"]["gpos"] == 1, doc["sum
 [ "$code" = 2 ] || fail "unknown format should exit 2, got $code"
 "$gpolint" rules --format json | python3 -m json.tool >/dev/null || fail "gpolint rules --format json is not JSON"
 "$gpolint" rules GPL101 | grep -q "hyperv-service-logon\|GPL101" || fail "gpolint rules GPL101 shows nothing"
+"$gpolint" check "$fixtures/GPL201/bad" --parse-only >/dev/null; code=$?
+[ "$code" = 0 ] || fail "--parse-only on a clean template should exit 0, got $code"
+
+# End to end with a topology: the Hyper-V outage example gives GPL101 as an error on OU=HyperV, with the
+# enforced link named in a note.
+if [ -d "$repo/examples/hyperv-outage" ]; then
+    "$gpolint" check "$repo/examples/hyperv-outage" --format json | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+f = [f for f in doc["findings"] if f["rule"] == "GPL101"]
+assert len(f) == 1, doc["findings"]
+f = f[0]
+assert f["severity"] == "error" and f["som"].startswith("OU=HyperV"), f
+assert f["gpo"]["name"] == "Server Hardening", f
+assert any("is enforced at DC=contoso,DC=com" in n["message"] for n in f["notes"]), f["notes"]
+assert doc["summary"]["soms"] == 3, doc["summary"]
+' || fail "examples/hyperv-outage: GPL101 with the enforced-link note expected"
+fi
 echo "ok"
