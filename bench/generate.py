@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 
+sys.dont_write_bytecode = True  # keep the source tree clean of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from forestgen.forest import build_forest  # noqa: E402

@@ -11,6 +11,17 @@ PRINCIPAL_NAMES = dict(catalog.PRINCIPALS)
 STARTUP = {2: "Automatic", 3: "Manual", 4: "Disabled"}
 
 
+def _extension(prefix, namespace, xsi_type, name, body, blocked=True):
+    """One <ExtensionData> block; `prefix` is the per-report qN namespace prefix."""
+    out = ["    <ExtensionData>",
+           '      <Extension xmlns:%s="http://www.microsoft.com/GroupPolicy/Settings/%s" xsi:type="%s:%s">'
+           % (prefix, namespace, prefix, xsi_type)]
+    out += body
+    if blocked:
+        out.append("        <%s:Blocked>false</%s:Blocked>" % (prefix, prefix))
+    return out + ["      </Extension>", "      <Name>%s</Name>" % name, "    </ExtensionData>"]
+
+
 def _member(sid):
     name = PRINCIPAL_NAMES.get(sid)
     lines = ['            <SID xmlns="%s">%s</SID>' % (TYPES_NS, sid)]
@@ -20,8 +31,7 @@ def _member(sid):
 
 
 def _security_extension(t):
-    out = ['    <ExtensionData>',
-           '      <Extension xmlns:q1="http://www.microsoft.com/GroupPolicy/Settings/Security" xsi:type="q1:SecuritySettings">']
+    out = []
     for key, value in t.system_access:
         out += ["        <q1:Account>", "          <q1:Name>%s</q1:Name>" % key]
         if value.startswith('"'):
@@ -53,14 +63,11 @@ def _security_extension(t):
     for name, mode in t.services:
         out += ["        <q1:SystemServices>", "          <q1:Name>%s</q1:Name>" % name,
                 "          <q1:StartupMode>%s</q1:StartupMode>" % STARTUP[mode], "        </q1:SystemServices>"]
-    out += ["        <q1:Blocked>false</q1:Blocked>", "      </Extension>", "      <Name>Security</Name>",
-            "    </ExtensionData>"]
-    return out
+    return _extension("q1", "Security", "SecuritySettings", "Security", out)
 
 
 def _registry_extension(entries):
-    out = ['    <ExtensionData>',
-           '      <Extension xmlns:q2="http://www.microsoft.com/GroupPolicy/Settings/Registry" xsi:type="q2:RegistrySettings">']
+    out = []
     for e in entries:
         if e.name.startswith("**") or not e.name:
             continue
@@ -72,21 +79,17 @@ def _registry_extension(entries):
         elif e.type in (REG_SZ, REG_EXPAND_SZ):
             out.append("            <q2:String>%s</q2:String>" % escape(e.data.decode("utf-16-le").rstrip("\0")))
         out += ["          </q2:Value>", "        </q2:RegistrySetting>"]
-    out += ["        <q2:Blocked>false</q2:Blocked>", "      </Extension>", "      <Name>Registry</Name>",
-            "    </ExtensionData>"]
-    return out
+    return _extension("q2", "Registry", "RegistrySettings", "Registry", out)
 
 
 def _audit_extension(rows):
-    out = ['    <ExtensionData>',
-           '      <Extension xmlns:q3="http://www.microsoft.com/GroupPolicy/Settings/Auditing" xsi:type="q3:AuditSettings">']
+    out = []
     for index, value in rows:
         out += ["        <q3:AuditSetting>", "          <q3:PolicyTarget>System</q3:PolicyTarget>",
                 "          <q3:SubcategoryName>Audit %s</q3:SubcategoryName>" % escape(catalog.AUDIT_SUBCATEGORIES[index]),
                 "          <q3:SubcategoryGuid>%s</q3:SubcategoryGuid>" % catalog.audit_guid(index),
                 "          <q3:SettingValue>%d</q3:SettingValue>" % value, "        </q3:AuditSetting>"]
-    out += ["      </Extension>", "      <Name>Advanced Audit Configuration</Name>", "    </ExtensionData>"]
-    return out
+    return _extension("q3", "Auditing", "AuditSettings", "Advanced Audit Configuration", out, blocked=False)
 
 
 def gpreport_bytes(gpo, domain, links):

@@ -5,26 +5,23 @@ import struct
 from . import catalog
 
 
+def _section(lines, name, body):
+    if body:
+        lines.append("[%s]" % name)
+        lines.extend(body)
+
+
 def gpttmpl_text(t):
     """Section order as GPMC writes it: [Version] after [Registry Values], [Privilege Rights] last."""
     lines = ["[Unicode]", "Unicode=yes"]
-    if t.system_access:
-        lines.append("[System Access]")
-        lines += ["%s = %s" % kv for kv in t.system_access]
-    if t.event_audit:
-        lines.append("[Event Audit]")
-        lines += ["%s = %d" % kv for kv in t.event_audit]
-    if t.registry_values:
-        lines.append("[Registry Values]")
-        lines += ["%s=%d,%s" % v for v in t.registry_values]
-    if t.services:
-        lines.append("[Service General Setting]")
-        lines += ['"%s",%d,""' % s for s in t.services]
+    _section(lines, "System Access", ["%s = %s" % kv for kv in t.system_access])
+    _section(lines, "Event Audit", ["%s = %d" % kv for kv in t.event_audit])
+    _section(lines, "Registry Values", ["%s=%d,%s" % v for v in t.registry_values])
+    _section(lines, "Service General Setting", ['"%s",%d,""' % s for s in t.services])
     lines += ["[Version]", 'signature="$CHICAGO$"', "Revision=1"]
-    if t.privilege_rights:
-        lines.append("[Privilege Rights]")
-        for right, sids in t.privilege_rights:
-            lines.append("%s = %s" % (right, ",".join("*" + sid for sid in sids)) if sids else right + " =")
+    _section(lines, "Privilege Rights",
+             ["%s = %s" % (right, ",".join("*" + sid for sid in sids)) if sids else right + " ="
+              for right, sids in t.privilege_rights])
     return "\r\n".join(lines) + "\r\n"
 
 
