@@ -134,7 +134,8 @@ class _Builder:
         parent = 0
         for _ in range(min(MAX_DEPTH, count)):
             parent = self._add_ou(self._ou_name(parent), parent)
-            open_parents.append(parent)
+            if self.soms[parent].depth < MAX_DEPTH:
+                open_parents.append(parent)
             count -= 1
         for _ in range(count):
             weights = [1.0 / (1 + self.soms[i].depth) ** 2 for i in open_parents]

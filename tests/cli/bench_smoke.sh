@@ -92,6 +92,8 @@ check(hosts and all(any(s.startswith("Microsoft Virtual System Migration Service
 nodes = [dn for dn, r in records.items() if dn.endswith("," + cluster["som"]) and "computer" in r.get("objectClass", [])]
 check(nodes and all(any(s.startswith("MSServerClusterMgmtAPI/") for s in records[n]["servicePrincipalName"]) for n in nodes),
       "the cluster OU holds computers with cluster SPNs")
+ou_depths = [dn.count("OU=") for dn, r in records.items() if "organizationalUnit" in r.get("objectClass", [])]
+check(len(ou_depths) == 40 and max(ou_depths) == 8, "40 OUs, the deepest at depth 8 (got %d, %d)" % (len(ou_depths), max(ou_depths)))
 gpcs = [r for r in records.values() if "groupPolicyContainer" in r.get("objectClass", [])]
 check(len(gpcs) == 30, "one groupPolicyContainer per GPO")
 print("forest shapes and planted topology are as expected.json says")
