@@ -1,0 +1,1 @@
+"""Seeded generator of synthetic Group Policy forests (Backup-GPO layout + LDIF topology)."""

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Turn bench/run's raw results (hyperfine JSON, peak RSS, findings checks) into the results table:
+printed to stdout and written to RESULTS.md with a description of the machine."""
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+
+MIB = 1048576.0
+
+
+def _median_seconds(results, name):
+    try:
+        with open(os.path.join(results, name + ".json"), encoding="utf-8") as handle:
+            runs = json.load(handle)["results"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return runs[0]["median"] if runs else None
+
+
+def _peak_rss_bytes(results, name):
+    try:
+        with open(os.path.join(results, name + ".rss"), encoding="utf-8") as handle:
+            values = [int(line) for line in handle if line.strip().isdigit()]
+    except OSError:
+        return None
+    return statistics.median(values) * 1024 if values else None
+
+
+def _read(path):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read().strip()
+    except OSError:
+        return None
+
+
+def _seconds(value):
+    if value is None:
+        return "n/a"
+    return "%.1f ms" % (value * 1000) if value < 1 else "%.2f s" % value
+
+
+def _command_output(argv):
+    try:
+        return subprocess.run(argv, capture_output=True, text=True, timeout=30).stdout.strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def machine_description(gpolint, pinned):
+    cpu = "unknown"
+    memory = "unknown"
+    for line in (_read("/proc/cpuinfo") or "").splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    for line in (_read("/proc/meminfo") or "").splitlines():
+        if line.startswith("MemTotal"):
+            memory = "%.1f GiB" % (int(line.split()[1]) / MIB)
+    samba = _command_output(["/usr/bin/python3", "-c", "import samba; print(samba.version)"])
+    return [
+        ("date (UTC)", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")),
+        ("cores (nproc)", str(os.cpu_count())),
+        ("pinned to", pinned),
+        ("CPU", cpu),
+        ("memory", memory),
+        ("kernel", platform.release()),
+        ("gpolint", _command_output([gpolint, "--version"])),
+        ("compiler", _command_output(["c++", "--version"])),
+        ("hyperfine", _command_output(["hyperfine", "--version"])),
+        ("python", _command_output(["/usr/bin/python3", "--version"])),
+        ("samba", samba),
+    ]
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, what, measured, target, verdict):
+        self.rows.append((what, measured, target, verdict))
+
+    def markdown(self):
+        lines = ["| measurement | result | target | verdict |", "|---|---|---|---|"]
+        lines += ["| %s | %s | %s | %s |" % row for row in self.rows]
+        return "\n".join(lines)
+
+
+def _verdict(ok, miss_text):
+    if ok is None:
+        return "not measured"
+    return "met" if ok else "MISSED: " + miss_text
+
+
+def build_table(results, sizes):
+    t = Table()
+    first, last = sizes[0], sizes[-1]
+    parse_command = _read(os.path.join(results, "parse-command.txt")) or "gpolint check --parse-only"
+    parse_label = "parse only" if "--parse-only" in parse_command else "parse only (`%s`)" % parse_command
+    for n in sizes:
+        size = float(_read(os.path.join(results, "input-%d.bytes" % n)) or 0)
+        cat, check = _median_seconds(results, "cat-%d" % n), _median_seconds(results, "check-%d" % n)
+        parse, samba = _median_seconds(results, "parse-%d" % n), _median_seconds(results, "samba-%d" % n)
+        t.add("cat floor, %d GPOs (%.0f MiB)" % (n, size / MIB), _seconds(cat), "", "reference")
+        t.add("Samba parsers, %d GPOs" % n, _seconds(samba), "", "reference")
+        if check is not None and cat:
+            ratio = check / cat
+            t.add("full check, %d GPOs" % n, "%s = %.2f× cat" % (_seconds(check), ratio), "≤ 2× cat",
+                  _verdict(ratio <= 2, "%.2f× over" % (ratio / 2)) if n == last else "(judged at %d)" % last)
+        else:
+            t.add("full check, %d GPOs" % n, "n/a", "≤ 2× cat", "not measured (gpolint check not available)")
+        if parse is not None and samba:
+            speedup = samba / parse
+            t.add("%s, %d GPOs" % (parse_label, n), "%s; Samba ÷ gpolint = %.2f" % (_seconds(parse), speedup),
+                  "≥ 10× faster than Samba", _verdict(speedup >= 10, "%.1f× short" % (10 / speedup)))
+        else:
+            t.add("%s, %d GPOs" % (parse_label, n), "n/a", "≥ 10× faster than Samba",
+                  "not measured (no parse-only mode in this gpolint)")
+        found = _read(os.path.join(results, "findings-%d.txt" % n))
+        if found is None:
+            t.add("planted findings, %d GPOs" % n, "n/a", "GPL101 + GPL201 reported", "not measured")
+        else:
+            ok = found.endswith("ok")
+            summary = "; ".join(line for line in found.splitlines() if line != "ok")
+            t.add("planted findings, %d GPOs" % n, summary, "GPL101 + GPL201 reported",
+                  "met" if ok else "MISSED")
+    small, big = _median_seconds(results, "check-%d" % first), _median_seconds(results, "check-%d" % last)
+    allowed = 1.1 * last / first
+    if small and big and last > first:
+        ratio = big / small
+        t.add("scaling %d → %d GPOs" % (first, last), "%.2f× the time for %.0f× the GPOs" % (ratio, last / first),
+              "≤ %.1f×" % allowed, _verdict(ratio <= allowed, "%.2f× over" % (ratio / allowed)))
+    else:
+        t.add("scaling %d → %d GPOs" % (first, last), "n/a", "≤ %.1f×" % allowed, "not measured")
+    rss = _peak_rss_bytes(results, "check-%d" % last)
+    size = float(_read(os.path.join(results, "input-%d.bytes" % last)) or 0)
+    if rss is not None:
+        limit = size + 64 * MIB
+        t.add("peak RSS, full check of %d GPOs" % last, "%.0f MiB (input %.0f MiB)" % (rss / MIB, size / MIB),
+              "≤ input + 64 MiB = %.0f MiB" % (limit / MIB), _verdict(rss <= limit, "by %.0f MiB" % ((rss - limit) / MIB)))
+    else:
+        t.add("peak RSS, full check of %d GPOs" % last, "n/a", "≤ input + 64 MiB", "not measured")
+    one, version = _median_seconds(results, "one-template"), _median_seconds(results, "version")
+    if one is not None and version is not None:
+        extra = one - version
+        t.add("one template vs --version", "%s vs %s (+%.1f ms)" % (_seconds(one), _seconds(version), extra * 1000),
+              "within 10 ms", _verdict(extra <= 0.010, "by %.1f ms" % (extra * 1000 - 10)))
+    else:
+        t.add("one template vs --version", "n/a", "within 10 ms", "not measured")
+    return t
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--sizes", required=True)
+    parser.add_argument("--ous", type=int, required=True)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--gpolint", required=True)
+    parser.add_argument("--pinned", default="no")
+    parser.add_argument("--results-md", required=True)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    table = build_table(args.results, sizes).markdown()
+    print(table)
+    machine = machine_description(args.gpolint, args.pinned)
+    text = ["# gpolint benchmark results", "",
+            "Written by `bench/run --sizes %s --ous %d --seed %d`; medians of several runs (hyperfine), "
+            "warm page cache. See bench/README.md for what each row measures." % (args.sizes, args.ous, args.seed),
+            "", "## Machine", "", "| | |", "|---|---|"]
+    text += ["| %s | %s |" % item for item in machine]
+    text += ["", "## Results", "", table, ""]
+    with open(args.results_md, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(text))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
