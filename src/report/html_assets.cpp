@@ -43,7 +43,16 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge.blocks { color: #fff; background: #57606a; }
 .badge.blocked, .badge.disabled, .badge.skipped { color: var(--muted); background: #eaeef2; border-color: var(--line); }
 .badge.conditional { color: var(--warning); background: var(--warning-bg); border-color: #f0d58c; }
-details.som { margin: 3px 0 3px 0; }
+details > summary { list-style: none; }
+details > summary::-webkit-details-marker { display: none; }
+details > summary::before { content: "\25B8"; color: var(--muted); width: 12px; display: inline-block; }
+details[open] > summary::before { content: "\25BE"; }
+details.som { margin: 3px 0; }
+table.order { table-layout: fixed; }
+table.order th:nth-child(1) { width: 36px; } table.order th:nth-child(2) { width: 24%; }
+table.order th:nth-child(3) { width: 13%; } table.order th:nth-child(4) { width: 84px; }
+table.order th:nth-child(5) { width: 170px; }
+table.order td { overflow-wrap: anywhere; }
 details.som > summary { cursor: pointer; padding: 5px 8px; border-radius: 6px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 details.som > summary:hover { background: var(--soft); }
 details.som > summary .name { font-weight: 600; }
@@ -77,8 +86,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 36px; }
   header.top .sub { color: var(--muted); }
   main { max-width: none; padding: 0; }
   [hidden] { display: revert !important; }
-  details > summary { list-style: none; }
-  details > summary::-webkit-details-marker { display: none; }
+  details > summary::before { content: none; }
   .finding, tr, details.gpo, details.rule-doc { break-inside: avoid; }
   a { color: inherit; }
 }
@@ -156,7 +164,11 @@ const std::string_view kScript = R"JS(
   function selftest() {
     var lines = [], ok = true;
     function check(cond, what) { ok = ok && !!cond; lines.push((cond ? 'ok ' : 'FAIL ') + what); }
-    function visible(el) { return !!el && el.getClientRects().length > 0 && el.offsetHeight > 0; }
+    // Closed <details> hide their content with content-visibility, which only checkVisibility sees.
+    function visible(el) {
+      if (!el || el.getClientRects().length === 0 || el.offsetHeight === 0) return false;
+      return typeof el.checkVisibility !== 'function' || el.checkVisibility({ contentVisibilityAuto: true });
+    }
     var som = document.querySelector('details.som.has-findings') || document.querySelector('details.som');
     check(som, 'the report has an OU tree');
     if (som) {
@@ -173,7 +185,7 @@ const std::string_view kScript = R"JS(
         input.value = 'no such thing \u00a7\u00a7'; applyFilter(input.value);
         check(som.hidden, 'a search without match hides it');
         input.value = ''; applyFilter('');
-        check(!som.hidden && som.open, 'clearing the search restores it');
+        check(!som.hidden && som.open === som.hasAttribute('data-open'), 'clearing the search restores it');
       }
     }
     check(document.images.length === 0, 'the page holds no image (' + document.images.length + ')');

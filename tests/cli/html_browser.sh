@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTML report in a real browser: renders the report of examples/ and of a hostile fixture, loads
+# The HTML report in a real browser: renders the reports of the two outage examples and of a hostile fixture, loads
 # them in headless Chromium with #selftest (the page expands an OU, checks it shows, exercises the
 # search and writes PASS/FAIL into the DOM), asserts no script error, that the hostile GPO name is
 # text and not an element, and saves a screenshot to BUILD_DIR/html-report.png.
@@ -46,20 +46,32 @@ render() {
 selftest() {
     local name=$1
     chrome --dump-dom "file://$out/$name.html#selftest" >"$out/$name.dom" 2>"$out/$name.log"
-    grep -q "SELFTEST PASS" "$out/$name.dom" ||
+    grep -q '<pre id="selftest-result">SELFTEST PASS' "$out/$name.dom" ||
         fail "$name: page self-test did not pass: $(sed -n '/id="selftest-result"/,/<\/pre>/p' "$out/$name.dom") $(tail -5 "$out/$name.log")"
     ! grep -E "Uncaught|CONSOLE\(|console\.error" "$out/$name.log" || fail "$name: console errors (see $out/$name.log)"
-    grep -q "ok an expanded OU shows its content" "$out/$name.dom" || fail "$name: no OU was expanded"
+    grep -q '^ok an expanded OU shows its content' "$out/$name.dom" || fail "$name: no OU was expanded"
 }
 
 [ -d "$repo/examples" ] || { echo "skipped: $repo/examples is missing"; exit 77; }
-render examples "$repo/examples"
-grep -q "has-findings" "$out/examples.html" ||
-    { echo "skipped: this build resolves no OU of examples/ (topology loading not merged)"; exit 77; }
-selftest examples
-for ou in 'OU=HyperV,OU=Servers,DC=contoso,DC=com' 'OU=Cluster'; do
-    grep -q "data-dn=\"$ou" "$out/examples.dom" || fail "examples: $ou is not in the tree"
-done
+# Each example is its own domain (the same contoso.com and GUIDs), so each gets its own report.
+render hyperv "$repo/examples/hyperv-outage"
+grep -q "has-findings" "$out/hyperv.html" ||
+    { echo "skipped: this build resolves no OU of the examples (topology loading not merged)"; exit 77; }
+render cluster "$repo/examples/cluster-outage"
+for name in hyperv cluster; do selftest "$name"; done
+
+# outage NAME OU RULE TEXT: the OU holds a finding of RULE whose chain of GPOs mentions TEXT.
+outage() {
+    local name=$1 ou=$2 rule=$3 text=$4
+    local body
+    body=$(sed -n "/data-dn=\"$ou\"/,/<div class=\"children\">/p" "$out/$name.dom")
+    [ -n "$body" ] || fail "$name: $ou is not in the tree"
+    grep -q "#rule-$rule" <<<"$body" || fail "$name: no $rule finding on $ou"
+    grep -q '<ol class="chain"' <<<"$body" || fail "$name: the finding on $ou has no chain of GPOs"
+    grep -qF "$text" <<<"$body" || fail "$name: the chain on $ou does not mention $text"
+}
+outage hyperv 'OU=HyperV,OU=Servers,DC=contoso,DC=com' GPL101 'Server Hardening'
+outage cluster 'OU=Cluster,OU=Servers,DC=contoso,DC=com' GPL201 'Default Domain Policy'
 
 render xss "$repo/tests/data/html/xss"
 selftest xss
@@ -71,7 +83,7 @@ grep -qF '&lt;img src=x onerror=alert(2)&gt;' "$out/xss.markup" || fail "xss: th
 ! grep -qF '<script>alert(1)' "$out/xss.markup" || fail "xss: the GPO name became an element"
 ! grep -qF '<img' "$out/xss.markup" || fail "xss: the OU name became an element"
 
-chrome --hide-scrollbars --window-size=1280,1600 --screenshot="$out/html-report.png" "file://$out/examples.html" \
+chrome --hide-scrollbars --window-size=1280,1600 --screenshot="$out/html-report.png" "file://$out/hyperv.html" \
     >"$out/screenshot.log" 2>&1
 [ -s "$out/html-report.png" ] || fail "no screenshot: $(tail -5 "$out/screenshot.log")"
 cp "$out/html-report.png" "$build/html-report.png"
