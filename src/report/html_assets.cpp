@@ -50,7 +50,7 @@ details[open] > summary::before { content: "\25BE"; }
 details.som { margin: 3px 0; }
 table.order { table-layout: fixed; }
 table.order th:nth-child(1) { width: 36px; } table.order th:nth-child(2) { width: 24%; }
-table.order th:nth-child(3) { width: 13%; } table.order th:nth-child(4) { width: 84px; }
+table.order th:nth-child(3) { width: 13%; } table.order th:nth-child(4) { width: 96px; }
 table.order th:nth-child(5) { width: 170px; }
 table.order td { overflow-wrap: anywhere; }
 details.som > summary { cursor: pointer; padding: 5px 8px; border-radius: 6px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
@@ -86,7 +86,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 36px; }
   header.top .sub { color: var(--muted); }
   main { max-width: none; padding: 0; }
   [hidden] { display: revert !important; }
-  details > summary::before { content: none; }
+  details > summary::before, details[open] > summary::before { content: none; }
   .finding, tr, details.gpo, details.rule-doc { break-inside: avoid; }
   a { color: inherit; }
 }
