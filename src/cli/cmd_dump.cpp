@@ -231,6 +231,9 @@ void add_dump_command(CLI::App& app, int& exit_code) {
         Diagnostics diagnostics;
         auto inputs = parse::load_inputs(options->paths, options->load, diagnostics);
         auto all = diagnostics.take();
+        // dump shows how the inputs were read; findings about their content (GPL602 cpassword, …)
+        // belong to `gpolint check`.
+        std::erase_if(all, [](const Diagnostic& d) { return d.rule_id.rfind("GPL0", 0) != 0; });
         sort_diagnostics(all);
         for (const auto& d : all)
             std::cerr << where(d.location) << ": " << to_string(d.severity) << ": " << d.message << " [" << d.rule_id
