@@ -13,6 +13,12 @@ mkdir -p "$out"
 
 fail() { echo "FAIL: $*"; exit 1; }
 
+# --output into a folder that does not exist is a usage error, not a silent loss of the report.
+"$gpolint" check "$repo/examples/hyperv-outage" --format html --output "$out/no-such-folder/report.html" 2>"$out/output.err"
+status=$?
+[ "$status" -eq 2 ] || fail "--output to a missing folder exited $status, expected 2"
+grep -q "cannot write" "$out/output.err" || fail "--output to a missing folder: no message"
+
 find_chromium() { command -v chromium || command -v chromium-browser || true; }
 browser=$(find_chromium)
 if [ -z "$browser" ]; then
