@@ -1,5 +1,6 @@
 // gpolint check PATH...: load, run every rule per GPO and per SOM, report, exit by --fail-on.
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
@@ -22,6 +23,7 @@ struct CheckArgs {
     std::vector<std::string> roles;
     std::string fail_on = "warning";
     std::string color = "auto";
+    std::string output;  // empty: stdout
     bool parse_only = false;
     unsigned jobs = 0;
 };
@@ -123,7 +125,16 @@ int run_check(const CheckArgs& args) {
     report::ReportOptions report_options;
     report_options.color = args.color == "always" || (args.color == "auto" && args.format == "text" && isatty(1));
     auto reporter = report::make_reporter(args.format, report_options);
-    reporter->write(std::cout, data);
+    if (args.output.empty()) {
+        reporter->write(std::cout, data);
+    } else {
+        std::ofstream file(args.output, std::ios::binary);
+        if (file) reporter->write(file, data);
+        if (!file || !file.flush()) {
+            std::cerr << "gpolint: error: cannot write " << args.output << "\n";
+            return kExitUsage;
+        }
+    }
 
     if (args.fail_on == "never") return kExitClean;
     Severity threshold = *parse_severity(args.fail_on);
@@ -153,6 +164,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--color", args->color, "Colour the text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    cmd->add_option("--output,-o", args->output, "Write the report to this file instead of standard output");
     cmd->add_flag("--parse-only", args->parse_only, "Stop after loading: report parse diagnostics only");
     cmd->add_option("--jobs,-j", args->jobs, "Parser threads (0 = one per core)");
     cmd->callback([args, &exit_code] { exit_code = run_check(*args); });

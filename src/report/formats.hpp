@@ -8,6 +8,7 @@ namespace gpolint::report {
 
 std::unique_ptr<Reporter> make_text_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_html_reporter(const ReportOptions& options);
 
 // Shared by the formats: the path as shown (relative to base_dir when below it).
 std::string display_path(const std::string& path, const std::string& base_dir);

@@ -14,9 +14,10 @@ struct Format {
 };
 
 // One line per output format.
-constexpr std::array<Format, 2> kFormats{{
+constexpr std::array<Format, 3> kFormats{{
     {"text", make_text_reporter},
     {"json", make_json_reporter},
+    {"html", make_html_reporter},
 }};
 
 }  // namespace
