@@ -76,6 +76,7 @@ void sync_folder(const std::string& path) {
 
 bool replace_file(const std::string& path, std::string_view bytes, const FileStamp& expected, std::string& error,
                   const WriteHooks& hooks) {
+    if (hooks.before_write) hooks.before_write(path);
     std::string read_error;
     auto current = read_file_bytes(path, read_error);
     if (!current) {

@@ -17,6 +17,9 @@ struct FileStamp {
 FileStamp stamp_of(std::string_view bytes);
 
 struct WriteHooks {
+    // Called with the target's path before it is re-read and compared (tests edit the file here to
+    // simulate another editor saving it meanwhile).
+    std::function<void(const std::string& path)> before_write;
     // Called with the temporary file's path after it is written and synced, just before the rename
     // (tests throw here to simulate an interruption).
     std::function<void(const std::string& temp_path)> before_rename;
