@@ -97,10 +97,20 @@ void fix_file(const std::string& path, const std::vector<PlannedFix>& fixes, con
     }
     std::string text = original.text();
     std::vector<AppliedFix> applied;
+    std::map<std::string, std::string> set_by;  // folded key -> the rule whose `set` changed it
     for (const auto& fix : fixes) {
+        std::string folded = model::fold_case(fix.key);
+        if (fix.action.kind == ActionKind::Set && set_by.count(folded)) {
+            // Two rules want different values (GPL202: 5, GPL201: 3): the first one decides, a later
+            // one must not undo it.
+            report.notes.push_back(fix.action.rule_id + " fix left out in " + path + ": " + fix.key +
+                                   " is already changed by the " + set_by[folded] + " fix");
+            continue;
+        }
         SourceText current(ref, text, original.encoding(), {});
         auto plan = plan_template_edit(current, fix.action, fix.key);
         if (plan.outcome != EditOutcome::Edited) continue;
+        if (fix.action.kind == ActionKind::Set) set_by.emplace(folded, fix.action.rule_id);
         text = apply_edit(text, plan.edit);
         applied.push_back({path, plan.edit.line, fix.action.rule_id, plan.edit.description});
     }

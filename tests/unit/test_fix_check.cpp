@@ -82,7 +82,17 @@ TEST_CASE("--fix on examples/hyperv-outage edits the enforced GPO's template; GP
     auto after = check(dir.path() / "hyperv", rules);
     CHECK(count_rule(after.findings, "GPL101") == 0);
     CHECK(count_rule(after.findings, "GPL102") == 0);
-    CHECK(subset(subjects(after.findings), subjects(before.findings)));
+    // Nothing new, except that the enforced-link warning GPL101/102 carried as a note ("does not stop
+    // it") now stands alone as the GPL104 note, by design of GPL104: the block still does not protect.
+    const std::string hyperv_ou = "OU=HyperV,OU=Servers,DC=contoso,DC=com";
+    for (const auto& d : before.findings)
+        if (d.rule_id == "GPL101")
+            CHECK(std::any_of(d.notes.begin(), d.notes.end(),
+                              [](const Note& n) { return n.message.find("does not stop it") != std::string::npos; }));
+    auto remaining = subjects(after.findings);
+    CHECK(remaining.erase({"GPL104", hyperv_ou}) == 1);
+    CHECK(subset(remaining, subjects(before.findings)));
+    CHECK(!remaining.empty());  // the GPL704 notes on "Hyper-V Host Rights" stay: it is still overridden
 
     // A second run has nothing left to do.
     auto again = fix::apply_fixes(after.findings, after.inputs, rules, {});
@@ -149,4 +159,36 @@ TEST_CASE("--diff writes nothing; a file changed between read and write is refus
     CHECK(report.errors[0].find("changed on disk") != std::string::npos);
     CHECK(report.fixes.empty());
     CHECK(file_bytes(inf) == theirs);
+}
+
+TEST_CASE("--fix --unsafe-fixes on examples/cluster-outage: two rules setting one value edit it once") {
+    fs::path example = fs::path(GPOLINT_EXAMPLES) / "cluster-outage";
+    if (!fs::exists(example)) {
+        MESSAGE("skipped: " << example << " is missing");
+        return;
+    }
+    ScratchDir dir;
+    fs::copy(example, dir.path() / "cluster", fs::copy_options::recursive);
+    auto rules = policies();
+    auto before = check(dir.path() / "cluster", rules);
+    REQUIRE(count_rule(before.findings, "GPL201") > 0);
+    REQUIRE(count_rule(before.findings, "GPL202") > 0);
+
+    fix::FixOptions options;
+    options.unsafe = true;
+    auto report = fix::apply_fixes(before.findings, before.inputs, rules, options);
+    CHECK(report.errors.empty());
+    CHECK(report.files_written == 1);
+    // GPL201 points at NoLMHash (Default Domain Policy) but fixes LmCompatibilityLevel where it wins:
+    // the "Legacy NTLM Compatibility" GPO on OU=Cluster, the same entry GPL202 fixes.
+    REQUIRE(report.fixes.size() == 1);
+    CHECK(report.fixes[0].file.find("{2B7C9E14-3A5F-4D61-8E92-7F0A1B2C3D4E}") != std::string::npos);
+    CHECK(report.fixes[0].description.rfind("set LmCompatibilityLevel to ", 0) == 0);
+    CHECK(std::any_of(report.notes.begin(), report.notes.end(),
+                      [](const std::string& n) { return n.find("is already changed by the") != std::string::npos; }));
+
+    auto after = check(dir.path() / "cluster", rules);
+    CHECK(count_rule(after.findings, "GPL201") == 0);
+    CHECK(count_rule(after.findings, "GPL202") == 0);
+    CHECK(subset(subjects(after.findings), subjects(before.findings)));
 }
