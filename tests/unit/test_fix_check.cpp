@@ -45,16 +45,22 @@ bool subset(const std::set<std::pair<std::string, std::string>>& a, const std::s
     return std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
 
+// Copies examples/NAME to `to`; false (and a message saying the test is skipped) when it is missing.
+bool copy_example(const std::string& name, const fs::path& to) {
+    fs::path example = fs::path(GPOLINT_EXAMPLES) / name;
+    if (!fs::exists(example)) {
+        MESSAGE("skipped: " << example << " is missing");
+        return false;
+    }
+    fs::copy(example, to, fs::copy_options::recursive);
+    return true;
+}
+
 }  // namespace
 
 TEST_CASE("--fix on examples/hyperv-outage edits the enforced GPO's template; GPL101/102 are gone") {
-    fs::path example = fs::path(GPOLINT_EXAMPLES) / "hyperv-outage";
-    if (!fs::exists(example)) {
-        MESSAGE("skipped: " << example << " is missing");
-        return;
-    }
     ScratchDir dir;
-    fs::copy(example, dir.path() / "hyperv", fs::copy_options::recursive);
+    if (!copy_example("hyperv-outage", dir.path() / "hyperv")) return;
     auto rules = policies();
     auto before = check(dir.path() / "hyperv", rules);
     REQUIRE(count_rule(before.findings, "GPL101") > 0);
@@ -162,13 +168,8 @@ TEST_CASE("--diff writes nothing; a file changed between read and write is refus
 }
 
 TEST_CASE("--fix --unsafe-fixes on examples/cluster-outage: two rules setting one value edit it once") {
-    fs::path example = fs::path(GPOLINT_EXAMPLES) / "cluster-outage";
-    if (!fs::exists(example)) {
-        MESSAGE("skipped: " << example << " is missing");
-        return;
-    }
     ScratchDir dir;
-    fs::copy(example, dir.path() / "cluster", fs::copy_options::recursive);
+    if (!copy_example("cluster-outage", dir.path() / "cluster")) return;
     auto rules = policies();
     auto before = check(dir.path() / "cluster", rules);
     REQUIRE(count_rule(before.findings, "GPL201") > 0);
