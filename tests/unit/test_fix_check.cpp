@@ -58,7 +58,7 @@ bool copy_example(const std::string& name, const fs::path& to) {
 
 }  // namespace
 
-TEST_CASE("--fix on examples/hyperv-outage edits the enforced GPO's template; GPL101/102 are gone") {
+TEST_CASE("--fix on examples/hyperv-outage edits the enforced GPO's template and GPL101/102 are gone") {
     ScratchDir dir;
     if (!copy_example("hyperv-outage", dir.path() / "hyperv")) return;
     auto rules = policies();
@@ -106,7 +106,7 @@ TEST_CASE("--fix on examples/hyperv-outage edits the enforced GPO's template; GP
     CHECK(file_bytes(hardening) == bytes);
 }
 
-TEST_CASE("--fix --unsafe-fixes on a loose template: every fixable finding goes, nothing new appears") {
+TEST_CASE("--fix --unsafe-fixes on a loose template: every fixable finding goes and nothing new appears") {
     ScratchDir dir;
     fs::path inf = dir.path() / "GptTmpl.inf";
     fs::copy_file(fs::path(GPOLINT_TEST_DATA) / "data/fix/utf16-crlf.inf", inf);
@@ -138,7 +138,7 @@ TEST_CASE("--fix --unsafe-fixes on a loose template: every fixable finding goes,
     }
 }
 
-TEST_CASE("--diff writes nothing; a file changed between read and write is refused") {
+TEST_CASE("--diff writes nothing and a file changed between read and write is refused") {
     ScratchDir dir;
     fs::path inf = dir.path() / "GptTmpl.inf";
     fs::copy_file(fs::path(GPOLINT_TEST_DATA) / "data/fix/utf8-lf.inf", inf);

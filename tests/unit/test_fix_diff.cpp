@@ -7,7 +7,7 @@
 
 using gpolint::fix::unified_diff;
 
-TEST_CASE("unified_diff: one changed line with three lines of context, CRLF stripped") {
+TEST_CASE("unified_diff: one changed line with three lines of context and CRLF stripped") {
     std::string before = "a\r\nb\r\nc\r\nd\r\ne\r\nf\r\ng\r\nh\r\n";
     std::string after = "a\r\nb\r\nc\r\nd\r\nE\r\nf\r\ng\r\nh\r\n";
     CHECK(unified_diff("x/GptTmpl.inf", before, after) ==
@@ -17,7 +17,7 @@ TEST_CASE("unified_diff: one changed line with three lines of context, CRLF stri
 
 TEST_CASE("unified_diff: equal texts give nothing") { CHECK(unified_diff("f", "a\nb\n", "a\nb\n").empty()); }
 
-TEST_CASE("unified_diff: near changes share a hunk, far ones do not; runs list removals first") {
+TEST_CASE("unified_diff: near changes share a hunk and far ones do not and runs list removals first") {
     std::string before, after;
     for (int i = 1; i <= 20; ++i) {
         before += std::to_string(i) + "\n";

@@ -42,7 +42,7 @@ TEST_CASE("autofix add: a right granted to no one gets the principal as its whol
           "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-83-0\n");
 }
 
-TEST_CASE("autofix add: case-insensitive key and principal, no final newline") {
+TEST_CASE("autofix add: case-insensitive key and principal without final newline") {
     std::string text = "[Privilege Rights]\nseservicelogonright = *s-1-5-83-0";
     CHECK(plan(text, kAddVm).outcome == fix::EditOutcome::AlreadyDone);
     CHECK(fixed("[Privilege Rights]\nSESERVICELOGONRIGHT=*S-1-5-20", kAddVm) ==
@@ -55,7 +55,7 @@ TEST_CASE("autofix: a key the template does not define is not added") {
     CHECK(plan("", kAddVm).outcome == fix::EditOutcome::NotInTemplate);
 }
 
-TEST_CASE("autofix replace: the name becomes the SID; a SID already listed makes it a removal") {
+TEST_CASE("autofix replace: the name becomes the SID or is removed when the SID is listed") {
     CHECK(fixed("[Privilege Rights]\nSeServiceLogonRight = NT VIRTUAL MACHINE\\Virtual Machines,*S-1-5-20\n", kReplaceVm) ==
           "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-83-0,*S-1-5-20\n");
     CHECK(fixed("[Privilege Rights]\nSeServiceLogonRight = \"NT VIRTUAL MACHINE\\Virtual Machines\"\n", kReplaceVm) ==
@@ -68,7 +68,7 @@ TEST_CASE("autofix replace: the name becomes the SID; a SID already listed makes
           fix::EditOutcome::AlreadyDone);
 }
 
-TEST_CASE("autofix set: replaces the value only, says what it was") {
+TEST_CASE("autofix set: replaces the value only and says what it was") {
     fix::FixAction set{"GPL304", false, fix::ActionKind::Set, "access:ClearTextPassword", "", "0"};
     auto p = plan("[System Access]\r\nClearTextPassword = 1\r\n", set);
     REQUIRE(p.outcome == fix::EditOutcome::Edited);
