@@ -83,3 +83,45 @@ TEST_CASE("autofix: a later duplicate entry is the one edited (it is the one Win
     CHECK(fixed(text, kAddVm) ==
           "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-19\nSeServiceLogonRight = *S-1-5-20,*S-1-5-83-0\n");
 }
+
+TEST_CASE("autofix on scrambled templates: edits stay inside one line and a second pass has nothing to do") {
+    // Lines of real and broken templates glued at random (fixed seed: reproducible).
+    const char* headers[] = {"[Privilege Rights]", "[System Access]", "[Registry Values]", "[Privilege Rights", "["};
+    const char* keys[] = {"SeServiceLogonRight", "ClearTextPassword", "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash",
+                          "\"SeServiceLogonRight\"", ""};
+    const char* separators[] = {" = ", "=", "=4,", " =", ""};
+    const char* values[] = {"*S-1-5-20", "NT VIRTUAL MACHINE\\Virtual Machines", "1", "0", "\"", "\xff", "\xc3", " ", ";c", ""};
+    const char* endings[] = {"\r\n", "\n", "\r", ""};
+    const fix::FixAction actions[] = {
+        kAddVm, kReplaceVm, {"GPL304", false, fix::ActionKind::Set, "access:ClearTextPassword", "", "0"},
+        {"GPL203", false, fix::ActionKind::Set, "registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash", "", "1"}};
+    uint32_t state = 12345;
+    auto next = [&state](size_t n) { return state = state * 1103515245u + 12345u, ((state >> 16) & 0x7fffu) % n; };
+    size_t edited = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        for (size_t line = next(8); line > 0; --line) {
+            if (next(3) == 0) {
+                text += headers[next(std::size(headers))];
+            } else {
+                text += std::string(keys[next(std::size(keys))]) + separators[next(std::size(separators))];
+                for (size_t item = next(4); item > 0; --item)
+                    text += std::string(values[next(std::size(values))]) + (item > 1 ? "," : "");
+            }
+            text += endings[next(std::size(endings))];
+        }
+        for (const auto& action : actions) {
+            SourceText source = decode_text(intern_path("scrambled.inf"), text);
+            auto p = fix::plan_template_edit(source, action, action.key);
+            if (p.outcome != fix::EditOutcome::Edited) continue;
+            ++edited;
+            const std::string& decoded = source.text();
+            REQUIRE(p.edit.span.end() <= decoded.size());
+            CHECK(decoded.substr(p.edit.span.offset, p.edit.span.length).find_first_of("\r\n") == std::string::npos);
+            CHECK(p.edit.replacement.find_first_of("\r\n") == std::string::npos);
+            std::string once = fix::apply_edit(decoded, p.edit);
+            CHECK(plan(once, action).outcome == fix::EditOutcome::AlreadyDone);
+        }
+    }
+    CHECK(edited > 100);  // the generator does reach the edit paths
+}
