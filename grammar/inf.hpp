@@ -86,7 +86,8 @@ struct object_entry : seq<star<ws>, must<object_name>, must<object_comma>, must<
                           must<after_value>> {};
 
 // Sections the reader does not know: keep "key = value" when there is an '=', else the whole line.
-struct raw_key : plus<not_one<'='>> {};
+// Any line matches (the key may be empty: "=x").
+struct raw_key : star<not_one<'='>> {};
 struct raw_value : star<any> {};
 struct raw_entry : seq<star<ws>, raw_key, opt<one<'='>, star<ws>, raw_value>> {};
 

@@ -77,6 +77,7 @@ struct RegistryValueEntry {
 struct PrivilegeEntry {
     EntryPlace place;
     std::string right;
+    std::string value;                    // raw text after '=' (trimmed)
     std::vector<std::string> principals;  // "*S-1-5-32-544" or names, as written
 };
 
@@ -86,6 +87,7 @@ struct GroupMembershipEntry {
     EntryPlace place;
     std::string group;  // "*S-1-5-32-544" or a name
     GroupRelation relation = GroupRelation::Members;
+    std::string value;  // raw text after '=' (trimmed)
     std::vector<std::string> principals;
 };
 

@@ -17,9 +17,52 @@ using model::TextSpan;
 using inf::Field;
 using inf::LineParts;
 
-// A 100 MB file of garbage should not produce a million diagnostics: after this many parse errors
-// in one file the rest are counted and summarised.
-constexpr size_t kMaxParseErrorsPerFile = 100;
+// Forwards the diagnostics of one file, at most 100 per rule: a 100 MB file of garbage should not
+// produce a million of them. The rest are counted and summarised by finish().
+class CappedReporter {
+public:
+    static constexpr size_t kMaxPerRule = 100;
+
+    explicit CappedReporter(Diagnostics& out) : out_(out) {}
+
+    void report(const char* rule_id, Severity severity, Location where, std::string message,
+                std::vector<Note> notes = {}) {
+        Count& count = count_of(rule_id, severity, where);
+        if (++count.reported > kMaxPerRule) return;
+        Diagnostic d;
+        d.rule_id = rule_id;
+        d.severity = severity;
+        d.location = where;
+        d.message = std::move(message);
+        d.notes = std::move(notes);
+        out_.add(std::move(d));
+    }
+
+    void finish() {
+        for (const Count& c : counts_)
+            if (c.reported > kMaxPerRule)
+                out_.add(Diagnostic{c.rule_id, c.severity,
+                                    std::to_string(c.reported - kMaxPerRule) + " more " + c.rule_id +
+                                        " diagnostics in this file not shown",
+                                    c.first, {}, {}, {}, {}});
+    }
+
+private:
+    struct Count {
+        std::string rule_id;
+        Severity severity;
+        Location first;
+        size_t reported = 0;
+    };
+    Diagnostics& out_;
+    std::vector<Count> counts_;  // a handful of rule IDs
+
+    Count& count_of(const char* rule_id, Severity severity, const Location& where) {
+        for (Count& c : counts_)
+            if (c.rule_id == rule_id) return c;
+        return counts_.emplace_back(Count{rule_id, severity, where, 0});
+    }
+};
 
 std::optional<int64_t> parse_integer(std::string_view s) {
     int64_t value = 0;
@@ -40,6 +83,12 @@ TextSpan trim_right(std::string_view text, TextSpan span) {
     return span;
 }
 
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
 bool ends_with_i(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && model::iequals(s.substr(s.size() - suffix.size()), suffix);
 }
@@ -47,7 +96,7 @@ bool ends_with_i(std::string_view s, std::string_view suffix) {
 class TemplateBuilder {
 public:
     TemplateBuilder(const SourceText& source, Diagnostics& diagnostics)
-        : source_(source), text_(source.text()), diagnostics_(diagnostics) {
+        : source_(source), text_(source.text()), report_(diagnostics) {
         result_.file = source.path();
         result_.encoding = source.encoding();
     }
@@ -55,32 +104,32 @@ public:
     model::SecurityTemplate build() {
         report_encoding();
         for (uint32_t number = 1; number <= source_.line_count(); ++number) read_line(number);
-        if (parse_errors_ > kMaxParseErrorsPerFile)
-            diagnostics_.error("GPL001", source_.location_of(0),
-                               std::to_string(parse_errors_ - kMaxParseErrorsPerFile) +
-                                   " more parse errors in this file not shown");
+        report_.finish();
         return std::move(result_);
     }
 
 private:
     const SourceText& source_;
     std::string_view text_;
-    Diagnostics& diagnostics_;
+    CappedReporter report_;
     model::SecurityTemplate result_;
 
     std::optional<SectionKind> section_;  // none before the first header
     size_t raw_section_ = 0;              // index into unknown_sections when section_ is Unknown
+    std::unordered_map<std::string, size_t> unknown_index_;  // folded name -> index in unknown_sections
     // Per section (known kinds by their enum value, unknown sections after them): folded key -> index
     // of its entry in the section's list.
     std::vector<std::unordered_map<std::string, size_t>> seen_;
-    size_t parse_errors_ = 0;
 
     std::string_view text_of(TextSpan span) const { return inf::text_of(text_, span); }
     std::string unquoted(const Field& field) const { return std::string(inf::unquoted(text_, field)); }
     Location location_at(size_t offset) const { return source_.location_of(offset); }
 
     void parse_error(Location where, std::string message) {
-        if (++parse_errors_ <= kMaxParseErrorsPerFile) diagnostics_.error("GPL001", where, std::move(message));
+        report_.report("GPL001", Severity::Error, where, std::move(message));
+    }
+    void unknown(Location where, std::string message) {
+        report_.report("GPL002", Severity::Note, where, std::move(message));
     }
 
     void report_encoding() {
@@ -88,12 +137,12 @@ private:
             parse_error(location_at(issue.text_offset),
                         issue.message + " at byte offset " + std::to_string(issue.byte_offset));
         if (source_.encoding() != Encoding::Utf16LeBom && !text_.empty())
-            diagnostics_.note("GPL005", location_at(0),
+            report_.report("GPL005", Severity::Note, location_at(0),
                               std::string("file is ") + to_string(source_.encoding()) +
                                   ": works, but Windows writes UTF-16LE with BOM");
         auto ending = source_.line_ending();
         if (ending != LineEnding::CRLF && ending != LineEnding::None)
-            diagnostics_.note("GPL005", location_at(0),
+            report_.report("GPL005", Severity::Note, location_at(0),
                               std::string("line endings are ") + to_string(ending) + ": Windows writes CRLF");
     }
 
@@ -108,9 +157,7 @@ private:
             return;
         }
         if (parts.comment) {
-            auto comment = inf::text_of(text_, *parts.comment).substr(1);
-            while (!comment.empty() && (comment.front() == ' ' || comment.front() == '\t')) comment.remove_prefix(1);
-            while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\t')) comment.remove_suffix(1);
+            auto comment = trim(text_of(*parts.comment).substr(1));  // after the ';'
             result_.comments.push_back({number, *parts.comment, std::string(comment)});
         }
         model::EntryPlace place{Location{source_.path(), number, 1, offset}, {offset, line.size()}, {}, {}};
@@ -129,21 +176,16 @@ private:
     }
 
     void open_section(const model::EntryPlace& place, const LineParts& parts) {
-        std::string_view name = text_of(trim_right(text_, parts.section_name));
-        while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+        std::string_view name = trim(text_of(parts.section_name));
         SectionKind kind = model::section_kind_of(name);
         section_ = kind;
         result_.headers.push_back({kind, std::string(name), place.location});
         if (kind != SectionKind::Unknown) return;
         // Same-named sections merge (general INF rule).
-        for (size_t i = 0; i < result_.unknown_sections.size(); ++i)
-            if (model::iequals(result_.unknown_sections[i].name, name)) {
-                raw_section_ = i;
-                return;
-            }
-        diagnostics_.note("GPL002", place.location,
-                          "unknown section [" + std::string(name) + "]: the Security extension ignores it");
-        raw_section_ = result_.unknown_sections.size();
+        auto [known, inserted] = unknown_index_.try_emplace(model::fold_case(name), result_.unknown_sections.size());
+        raw_section_ = known->second;
+        if (!inserted) return;
+        unknown(place.location, "unknown section [" + std::string(name) + "]: the Security extension ignores it");
         result_.unknown_sections.push_back({std::string(name), place.location, {}});
     }
 
@@ -173,20 +215,17 @@ private:
             return;
         }
         Entry& earlier = list[it->second];
-        Diagnostic d;
-        d.rule_id = "GPL003";
-        d.severity = Severity::Warning;
-        d.location = earlier.place.location;
-        d.message = "duplicate key '" + std::string(key) + "' in [" + section_name() + "]: this line is ignored, line " +
-                    std::to_string(entry.place.location.line) + " sets it again";
-        d.notes.push_back({"the value kept is here", entry.place.location});
-        diagnostics_.add(std::move(d));
+        report_.report("GPL003", Severity::Warning, earlier.place.location,
+                       "duplicate key '" + std::string(key) + "' in [" + section_name() +
+                           "]: this line is ignored, line " + std::to_string(entry.place.location.line) +
+                           " sets it again",
+                       {Note{"the value kept is here", entry.place.location}});
         earlier = std::move(entry);
     }
 
     void wrong_shape(const model::EntryPlace& place, std::string message) {
-        diagnostics_.warning("GPL004", location_at(place.value.length ? place.value.offset : place.key.offset),
-                             std::move(message));
+        report_.report("GPL004", Severity::Warning,
+                       location_at(place.value.length ? place.value.offset : place.key.offset), std::move(message));
     }
 
     void add_entry(const model::EntryPlace& place, const LineParts& parts) {
@@ -218,8 +257,7 @@ private:
         auto e = key_value_entry(place, parts);
         SectionKind kind = *section_;
         if (!inf::is_known_key(kind, e.key)) {
-            diagnostics_.note("GPL002", place.location,
-                              "unknown key '" + e.key + "' in [" + model::to_string(kind) + "]");
+            unknown(place.location, "unknown key '" + e.key + "' in [" + model::to_string(kind) + "]");
         } else if (inf::key_type(kind, e.key) == inf::KeyType::Number && !e.number) {
             wrong_shape(place, "'" + e.key + "' takes a decimal number, not '" + e.value + "'");
         }
@@ -239,10 +277,11 @@ private:
         model::PrivilegeEntry e;
         e.place = place;
         e.right = unquoted(parts.key);
+        e.value = std::string(text_of(place.value));
         for (auto& item : items_of(parts, place))
             if (!item.empty()) e.principals.push_back(std::move(item));
         if (!inf::is_known_key(SectionKind::PrivilegeRights, e.right))
-            diagnostics_.note("GPL002", place.location, "unknown user right '" + e.right + "' in [Privilege Rights]");
+            unknown(place.location, "unknown user right '" + e.right + "' in [Privilege Rights]");
         std::string key = e.right;
         keep(result_.privilege_rights, key, std::move(e));
     }
@@ -258,11 +297,11 @@ private:
             e.relation = model::GroupRelation::Memberof;
             e.group = key.substr(0, key.size() - 10);
         } else {
-            diagnostics_.note("GPL002", place.location,
-                              "unknown key '" + key + "' in [Group Membership]: expected <group>__Members or "
+            unknown(place.location, "unknown key '" + key + "' in [Group Membership]: expected <group>__Members or "
                               "<group>__Memberof");
             return;
         }
+        e.value = std::string(text_of(place.value));
         for (auto& item : items_of(parts, place))
             if (!item.empty()) e.principals.push_back(std::move(item));
         keep(result_.group_membership, key, std::move(e));
@@ -278,8 +317,8 @@ private:
         bool service = kind == SectionKind::ServiceGeneralSetting;
         bool valid_mode = e.mode && (service ? (*e.mode >= 2 && *e.mode <= 4) : (*e.mode >= 0 && *e.mode <= 2));
         if (!valid_mode)
-            diagnostics_.warning("GPL004", location_at(parts.mode ? parts.mode->offset : place.key.offset),
-                                 service ? "service startup mode must be 2 (automatic), 3 (manual) or 4 (disabled)"
+            report_.report("GPL004", Severity::Warning, location_at(parts.mode ? parts.mode->offset : place.key.offset),
+                           service ? "service startup mode must be 2 (automatic), 3 (manual) or 4 (disabled)"
                                          : "permission propagation mode must be 0, 1 or 2");
         std::string key = e.name;
         keep(*result_.objects(kind), key, std::move(e));
@@ -296,15 +335,17 @@ private:
             e.key_path = e.name.substr(0, slash);
             e.value_name = e.name.substr(slash + 1);
         }
-        if (parts.type_code) e.type = static_cast<int>(parse_integer(text_of(*parts.type_code)).value_or(-1));
+        // Type codes are small (REG_QWORD is 11); anything that does not fit stays -1 and is reported.
+        if (auto code = parse_integer(text_of(*parts.type_code)); code && *code <= 0xFFFF)
+            e.type = static_cast<int>(*code);
         e.data = std::string(text_of(place.value));
         e.items = items_of(parts, place);
-        check_registry_value(e);
+        check_registry_value(e, parts.type_code);
         std::string key = e.name;
         keep(result_.registry_values, key, std::move(e));
     }
 
-    void check_registry_value(const model::RegistryValueEntry& e) {
+    void check_registry_value(const model::RegistryValueEntry& e, std::optional<TextSpan> type_code) {
         if (slash_missing(e)) {
             wrong_shape(e.place, "registry value name '" + e.name + "' has no key path (expected MACHINE\\…\\Name)");
             return;
@@ -323,6 +364,9 @@ private:
                     wrong_shape(e.place, "REG_DWORD data must be one unsigned 32-bit decimal number, not '" + e.data + "'");
                 break;
             }
+            case -1:
+                wrong_shape(e.place, "registry type '" + std::string(text_of(*type_code)) + "' is out of range");
+                return;
             default:
                 wrong_shape(e.place, "registry type " + std::to_string(e.type) +
                                          " is not one MS-GPSB supports (1 SZ, 2 EXPAND_SZ, 3 BINARY, 4 DWORD, 7 MULTI_SZ)");

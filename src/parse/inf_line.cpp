@@ -19,9 +19,10 @@ struct Capture {
     model::TextSpan span(const ActionInput& in) const {
         return {static_cast<size_t>(in.begin() - text_begin), in.size()};
     }
+    // Quoted when it both starts and ends with '"' (a bare registry name or raw key may start with one).
     template <typename ActionInput>
     Field field(const ActionInput& in) const {
-        return {span(in), in.size() >= 1 && *in.begin() == '"'};
+        return {span(in), in.size() >= 2 && *in.begin() == '"' && *(in.end() - 1) == '"'};
     }
 };
 

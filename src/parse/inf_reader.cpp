@@ -124,10 +124,10 @@ std::vector<Setting> template_settings(const model::SecurityTemplate& t) {
     for (const auto& e : t.registry_values)
         out.push_back(make_setting(model::registry_key_text("", e.key_path, e.value_name), e.place, registry_value(e)));
     for (const auto& e : t.privilege_rights)
-        out.push_back(make_setting("privilege:" + e.right, e.place, principal_list(std::string(), e.principals)));
+        out.push_back(make_setting("privilege:" + e.right, e.place, principal_list(e.value, e.principals)));
     for (const auto& e : t.group_membership) {
         const char* relation = e.relation == model::GroupRelation::Members ? "\\Members" : "\\Memberof";
-        out.push_back(make_setting("group:" + e.group + relation, e.place, principal_list(std::string(), e.principals)));
+        out.push_back(make_setting("group:" + e.group + relation, e.place, principal_list(e.value, e.principals)));
     }
     for (const auto& e : t.services) out.push_back(make_setting("service:" + e.name, e.place, object_value(ValueKind::Service, e)));
     for (const auto& e : t.registry_keys) out.push_back(make_setting("regkey:" + e.name, e.place, object_value(ValueKind::Acl, e)));

@@ -1,4 +1,5 @@
 // LDIF records -> SOMs (domain, OUs, sites with gPLink/gPOptions), GPO containers and computers.
+#include <algorithm>
 #include <set>
 
 #include "grammar/ldif.hpp"
@@ -146,7 +147,14 @@ private:
         if (!value) return;
         auto parsed = parse_gplink(value->text);
         auto at = [&](size_t offset) { return where(value->source_offset(offset)); };
-        for (const auto& problem : parsed.problems) diagnostics_.error("GPL001", at(problem.offset), problem.message);
+        // A hostile value can hold millions of bad elements: report the first few, then count the rest.
+        constexpr size_t kMaxProblems = 10;
+        for (size_t i = 0; i < std::min(parsed.problems.size(), kMaxProblems); ++i)
+            diagnostics_.error("GPL001", at(parsed.problems[i].offset), parsed.problems[i].message);
+        if (parsed.problems.size() > kMaxProblems)
+            diagnostics_.error("GPL001", at(parsed.problems[kMaxProblems].offset),
+                               std::to_string(parsed.problems.size() - kMaxProblems) +
+                                   " more malformed elements in this gPLink value");
         for (const auto& entry : parsed.links) {
             model::Link link;
             link.gpo_guid = entry.gpo_guid;

@@ -9,8 +9,10 @@ namespace gpolint::parse {
 
 namespace {
 
-// Deeper DNs do not occur in real directories; the cap keeps a hostile DN from making the walk quadratic.
+// Far beyond any real directory (an OU name is at most 64 characters); the caps keep a hostile DN from
+// making the walks up the tree quadratic.
 constexpr int kMaxDepth = 128;
+constexpr size_t kMaxDnLength = 16 * 1024;
 
 size_t rdn_count(std::string_view dn) {
     size_t count = 1;
@@ -27,6 +29,15 @@ std::optional<model::SomKind> som_kind_of(std::string_view dn) {
     if (type == "ou") return model::SomKind::OrganizationalUnit;
     if (type == "dc") return model::SomKind::Domain;
     return std::nullopt;
+}
+
+// Reports and rejects a DN the tree walks should not have to follow.
+bool acceptable_dn(std::string_view dn, Location where, Diagnostics& diagnostics) {
+    if (dn.size() <= kMaxDnLength && rdn_count(dn) <= static_cast<size_t>(kMaxDepth)) return true;
+    diagnostics.error("GPL001", where,
+                      "DN longer than " + std::to_string(kMaxDnLength) + " bytes or deeper than " +
+                          std::to_string(kMaxDepth) + " levels: '" + excerpt(dn) + "'; ignored");
+    return false;
 }
 
 }  // namespace
@@ -70,6 +81,7 @@ void SomTreeBuilder::build(model::Topology& topology, Diagnostics& diagnostics, 
         all.push_back(std::move(som));
     }
     for (auto& som : drafts_) {
+        if (!acceptable_dn(som.dn, som.location, diagnostics)) continue;
         auto key = model::normalize_dn(som.dn);
         if (auto it = index.find(key); it != index.end()) {
             const auto& first = all[it->second].location;
@@ -105,7 +117,8 @@ void SomTreeBuilder::build(model::Topology& topology, Diagnostics& diagnostics, 
     };
     for (size_t i = 0; i < all.size(); ++i)
         if (all[i].kind != model::SomKind::Site) imply_ancestors(all[i].dn, all[i].location);
-    for (auto& [dn, where] : mentions_) imply_ancestors(dn, where);
+    for (auto& [dn, where] : mentions_)
+        if (acceptable_dn(dn, where, diagnostics)) imply_ancestors(dn, where);
 
     for (const auto& som : all)
         if (som.kind == model::SomKind::OrganizationalUnit && model::parent_dn(som.dn).empty())

@@ -117,7 +117,9 @@ void Checker::check_gpo(const model::Gpo& gpo) {
         bool per_gpo = rule.scope.kind == ScopeKind::Gpo || rule.per_gpo.has_value();
         if (!per_gpo || !evaluate(instance.when, facts)) continue;
         const model::Setting* primary = primary_setting(instance, facts);
-        RenderContext render_context{facts, gpo.name, gpo.name, primary ? primary->key.text() : instance.at};
+        // Per GPO there is no SOM: {som} names the GPO, quoted like every GPO name in messages.
+        std::string quoted_name = "'" + gpo.name + "'";
+        RenderContext render_context{facts, quoted_name, quoted_name, primary ? primary->key.text() : instance.at};
         Diagnostic finding;
         finding.rule_id = rule.id;
         finding.severity = rule.per_gpo ? rule.per_gpo->severity : rule.severity;
@@ -138,7 +140,7 @@ void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts&
     const model::Setting* primary = primary_setting(instance, facts);
     const std::string& som_dn = policy.som_ref().dn;
     const model::Gpo* primary_gpo = primary ? facts.source_of(primary->key.folded()) : nullptr;
-    RenderContext render_context{facts, som_dn, primary_gpo ? primary_gpo->name : std::string(),
+    RenderContext render_context{facts, som_dn, primary_gpo ? "'" + primary_gpo->name + "'" : std::string(),
                                  primary ? primary->key.text() : instance.at};
     Diagnostic finding;
     finding.rule_id = rule.id;

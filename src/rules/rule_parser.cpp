@@ -2,6 +2,7 @@
 
 #include <map>
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/limit_depth.hpp>
 
 #include "grammar/rules.hpp"
 #include "grammar/rules_errors.hpp"
@@ -199,6 +200,12 @@ template <> struct action<g::has_bits> : set_op<Op::HasBits> {};
 template <> struct action<g::lacks_bits> : set_op<Op::LacksBits> {};
 
 // ---- atoms and operators -------------------------------------------------------------------------
+// Every nested '(' or 'not' goes through expect_operand: bound the recursion so hostile input gets an
+// error instead of a stack overflow.
+inline constexpr std::size_t kMaxNesting = 200;
+template <>
+struct action<g::expect_operand> : pegtl::limit_depth<kMaxNesting> {};
+
 template <Op op>
 struct key_test {
     template <typename Input>

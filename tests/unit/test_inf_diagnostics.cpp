@@ -52,7 +52,18 @@ TEST_CASE("GPL001: a flood of bad lines is capped with a summary") {
     auto p = parse_template(text);
     // 100 errors shown, then one summary error.
     CHECK(p.count("GPL001") == 101);
-    CHECK(p.diagnostics.back().message.find("150 more parse errors") != std::string::npos);
+    CHECK(p.diagnostics.back().message.find("150 more GPL001") != std::string::npos);
+}
+
+TEST_CASE("GPL002: thousands of unknown sections are capped too, and merge by name") {
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += "[Unknown " + std::to_string(i % 1500) + "]\nk" + std::to_string(i) + "=v\n";
+    auto p = parse_template(text);
+    CHECK(p.tmpl.unknown_sections.size() == 1500);
+    CHECK(p.tmpl.unknown_sections[7].entries.size() == 2);
+    CHECK(p.count("GPL002") == 101);
+    CHECK(p.diagnostics.back().message.find("1400 more GPL002") != std::string::npos);
+    CHECK(p.diagnostics.back().severity == Severity::Note);
 }
 
 TEST_CASE("GPL002: unknown section, unknown key, unknown right (notes)") {
@@ -115,20 +126,21 @@ TEST_CASE("GPL004: values of the wrong type or shape") {
         "MACHINE\\Software\\X\\Odd=9,1\n"                                                               // 5: type 9
         "MACHINE\\Software\\X\\Blob=3,xyz\n"                                                            // 6: not hex
         "MACHINE\\Software\\X\\Fine=4,4294967295\n"
+        "MACHINE\\Software\\X\\Huge=99999999999999999999,1\n"                                       // 8
         "[System Access]\n"
-        "MinimumPasswordLength = fourteen\n"                                                            // 9
+        "MinimumPasswordLength = fourteen\n"                                                            // 10
         "NewGuestName = \"Visitor\"\n"
         "[Service General Setting]\n"
-        "\"Spooler\",7,\"\"\n"                                                                          // 12
+        "\"Spooler\",7,\"\"\n"                                                                          // 13
         "[File Security]\n"
-        "\"C:\\x\",3,\"\"\n");                                                                          // 14
+        "\"C:\\x\",3,\"\"\n");                                                                          // 15
     std::vector<uint32_t> lines;
     for (const auto& d : p.diagnostics) {
         CHECK(d.rule_id == "GPL004");
         CHECK(d.severity == Severity::Warning);
         lines.push_back(d.location.line);
     }
-    CHECK(lines == std::vector<uint32_t>{2, 3, 4, 5, 6, 9, 12, 14});
+    CHECK(lines == std::vector<uint32_t>{2, 3, 4, 5, 6, 8, 10, 13, 15});
     CHECK(p.diagnostics[0].message.find("REG_DWORD") != std::string::npos);
     // The value is still kept as written.
     const auto* nolm = p.setting("registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash");

@@ -82,6 +82,8 @@ const GrammarCase kCases[] = {
     // Unknown sections take anything.
     {LineShape::Raw, "Description=anything \"goes\" here", 0},
     {LineShape::Raw, "just text", 0},
+    {LineShape::Raw, "=no key", 0},
+    {LineShape::Raw, "\"unbalanced", 0},
 };
 
 }  // namespace
@@ -116,6 +118,15 @@ TEST_CASE("inf grammar: parts of a registry value line") {
     CHECK(parse::inf::unquoted(text, parts.items[1]) == "y,z");
     CHECK(parts.items[1].quoted);
     CHECK(parse::inf::unquoted(text, parts.items[2]).empty());
+}
+
+TEST_CASE("inf grammar: a registry name that only starts with a quote is not unquoted") {
+    std::string text = "\"MACHINE\\X\"Y=4,1";
+    parse::inf::LineParts parts;
+    parse::inf::LineError error;
+    REQUIRE(parse::inf::parse_line(text, 0, text.size(), LineShape::RegistryValue, parts, error));
+    CHECK_FALSE(parts.key.quoted);
+    CHECK(parse::inf::unquoted(text, parts.key) == "\"MACHINE\\X\"Y");
 }
 
 TEST_CASE("inf grammar: a comment after whitespace is not part of the value") {

@@ -40,6 +40,7 @@ TEST_CASE("inf: principals with spaces, names and SIDs mixed") {
     REQUIRE(right != nullptr);
     CHECK(right->value.items == std::vector<std::string>{"*S-1-5-20", "NT VIRTUAL MACHINE\\Virtual Machines",
                                                          "ADD YOUR DOMAIN ADMINS", "Guest"});
+    CHECK(right->value.text == "*S-1-5-20 , NT VIRTUAL MACHINE\\Virtual Machines,ADD YOUR DOMAIN ADMINS,Guest");
 }
 
 TEST_CASE("inf: [Registry Values] types map to value kinds with canonical HKLM keys") {
@@ -213,10 +214,14 @@ TEST_CASE("inf: unknown sections and [Profile Description] are kept as raw entri
         "Description=Baseline for servers, v2\n"
         "[Something New]\n"
         "Alpha = 1\n"
-        "free text line\n");
-    REQUIRE(p.tmpl.unknown_sections.size() == 1);
+        "free text line\n"
+        "[System Access]\n"
+        "LockoutBadCount = 5\n"
+        "[something new]\n"
+        "Beta=2\n");
+    REQUIRE(p.tmpl.unknown_sections.size() == 1);  // the two [Something New] sections merge
     CHECK(p.tmpl.unknown_sections[0].name == "Something New");
-    CHECK(p.tmpl.unknown_sections[0].entries.size() == 2);
+    CHECK(p.tmpl.unknown_sections[0].entries.size() == 3);
     const auto* description = p.setting("raw:Profile Description\\Description");
     REQUIRE(description != nullptr);
     CHECK(description->value.kind == ValueKind::Raw);

@@ -288,3 +288,29 @@ TEST_CASE("ldif: looks_like_ldif judges by content") {
     CHECK_FALSE(parse::looks_like_ldif(""));
     CHECK_FALSE(parse::looks_like_ldif("<?xml version=\"1.0\"?>"));
 }
+
+TEST_CASE("ldif: attributes before any dn:, URL values, non-UTF-8 base64, records without a blank line") {
+    const char* text =
+        "version: 2\n"
+        "gPOptions: 1\n"
+        "gPLink: x\n"                               // reported once per block, not once per line
+        "\n"
+        "dn: OU=A,DC=x,DC=y\n"
+        "displayName:< file:///tmp/name\n"
+        "gPLink:: /w==\n"                           // the single byte 0xFF
+        "dn: OU=B,DC=x,DC=y\n"                      // no blank line before it: still a new record
+        "gPOptions: 1\n";
+    Diagnostics diagnostics;
+    auto topology = read_ldif_text(text, diagnostics);
+    CHECK(diagnostics_text(diagnostics, Severity::Warning) ==
+          "1:1 warning LDIF version '2' is not 1; reading it as version 1\n"
+          "2:1 error 'gPOptions' is outside a record (no dn: line before it)\n"
+          "7:10 error the base64 value of gPLink is not UTF-8 text; value ignored\n");
+    int a = topology.find("OU=A,DC=x,DC=y");
+    int b = topology.find("OU=B,DC=x,DC=y");
+    REQUIRE(a >= 0);
+    REQUIRE(b >= 0);
+    CHECK(topology.soms[static_cast<size_t>(a)].links.empty());
+    CHECK_FALSE(topology.soms[static_cast<size_t>(a)].block_inheritance);
+    CHECK(topology.soms[static_cast<size_t>(b)].block_inheritance);
+}

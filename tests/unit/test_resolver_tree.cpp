@@ -172,3 +172,27 @@ TEST_CASE("resolver: for_each_som equals resolve_som and the literal reading on 
     CHECK(missing_links > 0);
     CHECK(diagnostics.all().size() == missing_links);
 }
+
+TEST_CASE("resolver: a malformed tree (bad child indexes, a parent after its child) neither loops nor crashes") {
+    Scenario s;
+    int dom = s.domain();
+    int a = s.ou("OU=A,DC=contoso,DC=com", dom);
+    int b = s.ou("OU=B,OU=A,DC=contoso,DC=com", a);
+    s.link(dom, "D");
+    s.gpo("D");
+    auto& soms = s.topology.soms;
+    soms[static_cast<size_t>(a)].children.push_back(a);     // itself
+    soms[static_cast<size_t>(a)].children.push_back(dom);   // its parent
+    soms[static_cast<size_t>(b)].children.push_back(99);    // out of range
+    soms[static_cast<size_t>(b)].children.push_back(-5);
+    soms[static_cast<size_t>(dom)].parent = b;              // a cycle through the parent links
+
+    std::vector<int> visits;
+    gpolint::Diagnostics diagnostics;
+    gpolint::resolve::for_each_som(s.topology, s.gpos, [&](const EffectivePolicy& p) { visits.push_back(p.som); }, diagnostics);
+    // The domain's parent comes after it, so the domain counts as a root and the walk goes down from it.
+    CHECK(visits == std::vector<int>{dom, a, b});
+    CHECK(gpolint::test::applied(s.resolve(b)) == std::vector<std::string>{"D"});
+    CHECK(s.resolve(99).order.empty());
+    CHECK(s.resolve(-1).settings.empty());
+}

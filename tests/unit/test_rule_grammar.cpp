@@ -135,6 +135,15 @@ TEST_CASE("syntax errors are reported at line:column") {
     }
 }
 
+TEST_CASE("deep nesting is an error, not a stack overflow") {
+    auto parsed = parse(with_line("when", "  when " + std::string(100000, '(') + "a:b = 1"));
+    REQUIRE(parsed.errors.size() == 1);
+    CHECK(parsed.errors[0].message.find("nesting depth") != std::string::npos);
+    CHECK(parsed.errors[0].location.line == 5);
+    auto fine = parse(with_line("when", "  when " + std::string(50, '(') + "a:b = 1" + std::string(50, ')')));
+    CHECK(fine.errors.empty());
+}
+
 TEST_CASE("metadata errors: missing and duplicate directives") {
     auto missing = parse(with_line("title", ""));
     REQUIRE(missing.errors.size() == 1);

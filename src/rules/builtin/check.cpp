@@ -35,6 +35,15 @@ int blocking_som_between(const model::Topology& topology, int som, int link_som)
     return -1;
 }
 
+std::vector<LinkSite> links_to(const model::Topology& topology, const std::string& gpo_guid) {
+    std::vector<LinkSite> sites;
+    if (gpo_guid.empty()) return sites;
+    for (const auto& som : topology.soms)
+        for (const auto& link : som.links)
+            if (model::iequals(link.gpo_guid, gpo_guid)) sites.push_back({&som, &link});
+    return sites;
+}
+
 std::optional<Location> located(const Location& location) {
     if (location.file.empty()) return std::nullopt;
     return location;

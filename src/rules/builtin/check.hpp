@@ -62,4 +62,11 @@ std::string gpo_label(const model::Gpo& gpo);
 int blocking_som_between(const model::Topology& topology, int som, int link_som);
 std::optional<Location> located(const Location& location);  // nullopt when it names no file
 
+struct LinkSite {
+    const model::Som* som;
+    const model::Link* link;
+};
+// Every link to `gpo_guid` in the topology, disabled ones included.
+std::vector<LinkSite> links_to(const model::Topology& topology, const std::string& gpo_guid);
+
 }  // namespace gpolint::rules

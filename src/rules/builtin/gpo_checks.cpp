@@ -19,12 +19,10 @@ public:
             if (gpo.guid.empty()) continue;
             std::vector<std::string> disabled_at;
             bool linked = false;
-            for (const auto& som : context.topology.soms)
-                for (const auto& link : som.links) {
-                    if (!model::iequals(link.gpo_guid, gpo.guid)) continue;
-                    if (link.disabled) disabled_at.push_back(som.dn);
-                    else linked = true;
-                }
+            for (const auto& site : links_to(context.topology, gpo.guid)) {
+                if (site.link->disabled) disabled_at.push_back(site.som->dn);
+                else linked = true;
+            }
             if (linked) continue;
             std::string message = gpo_label(gpo) + (disabled_at.empty() ? " is not linked anywhere"
                                                                         : " is linked only through disabled links");

@@ -16,7 +16,7 @@ bool is_account_policy_key(const model::SettingKey& key) {
         "access:minimumpasswordage", "access:maximumpasswordage", "access:minimumpasswordlength",
         "access:passwordcomplexity", "access:passwordhistorysize", "access:cleartextpassword",
         "access:lockoutbadcount",    "access:resetlockoutcount",  "access:lockoutduration"};
-    return key.kind() == "kerberos" || model::iequals(key.kind(), "kerberos") || kAccessKeys.count(key.folded()) != 0;
+    return model::iequals(key.kind(), "kerberos") || kAccessKeys.count(key.folded()) != 0;
 }
 
 namespace {
@@ -79,12 +79,11 @@ public:
             if (!first) continue;
             std::vector<std::string> linked_at;
             bool at_domain = false;
-            for (const auto& som : context.topology.soms)
-                for (const auto& link : som.links)
-                    if (!link.disabled && model::iequals(link.gpo_guid, gpo.guid)) {
-                        linked_at.push_back(som.dn);
-                        at_domain = at_domain || som.kind == model::SomKind::Domain;
-                    }
+            for (const auto& site : links_to(context.topology, gpo.guid)) {
+                if (site.link->disabled) continue;
+                linked_at.push_back(site.som->dn);
+                at_domain = at_domain || site.som->kind == model::SomKind::Domain;
+            }
             if (linked_at.empty() || at_domain) continue;
             Diagnostic d = finding(gpo_label(gpo) + " sets account policy (" + first->key.text() +
                                        ") but is linked only below the domain root: it changes local accounts of the computers there, never domain accounts",
@@ -122,7 +121,7 @@ public:
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
         for (const auto& setting : policy.settings) {
             const std::string& key = setting.key.folded();
-            if (key.rfind("group:", 0) != 0 || key.size() < 9 || key.compare(key.size() - 9, 9, "\\members") != 0) continue;
+            if (!std::string_view(key).starts_with("group:") || !std::string_view(key).ends_with("\\members")) continue;
             auto contributions = competing(policy, setting, [](const resolve::ProcessedLink&) { return true; });
             if (contributions.size() < 2) continue;
             const auto& winner = policy.order[contributions.back()->link_index];
