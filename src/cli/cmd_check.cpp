@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/rules_common.hpp"
+#include "fix/fixer.hpp"
 #include "report/reporter.hpp"
 #include "rules/loader.hpp"
 #include "rules/pipeline.hpp"
@@ -25,6 +26,7 @@ struct CheckArgs {
     std::string color = "auto";
     std::string output;  // empty: stdout
     bool parse_only = false;
+    bool fix = false, unsafe_fixes = false, diff = false;
     unsigned jobs = 0;
 };
 
@@ -87,6 +89,10 @@ int run_check(const CheckArgs& args) {
             return kExitUsage;
         }
     }
+    if (args.unsafe_fixes && !args.fix && !args.diff) {
+        std::cerr << "gpolint: error: --unsafe-fixes needs --fix or --diff\n";
+        return kExitUsage;
+    }
     std::string rules_dir = args.rules_dir.empty() ? rules::default_rules_dir() : args.rules_dir;
     auto loaded = load_rules_or_report(rules_dir, std::cerr);
     if (!loaded) return kExitUsage;
@@ -107,10 +113,21 @@ int run_check(const CheckArgs& args) {
     options.parse_only = args.parse_only;
 
     std::vector<std::vector<report::SomView::Entry>> orders;
-    auto result = rules::run_pipeline(args.paths, *loaded, options, [&orders](const resolve::EffectivePolicy& policy) {
-        if (orders.size() <= static_cast<size_t>(policy.som)) orders.resize(static_cast<size_t>(policy.som) + 1);
-        orders[static_cast<size_t>(policy.som)] = entries_of(policy);
-    });
+    auto run = [&] {
+        orders.clear();
+        return rules::run_pipeline(args.paths, *loaded, options, [&orders](const resolve::EffectivePolicy& policy) {
+            if (orders.size() <= static_cast<size_t>(policy.som)) orders.resize(static_cast<size_t>(policy.som) + 1);
+            orders[static_cast<size_t>(policy.som)] = entries_of(policy);
+        });
+    };
+    auto result = run();
+    if (args.fix || args.diff) {
+        // Fix, then report what remains; --diff only shows the edits.
+        auto fixed = fix::apply_fixes(result.findings, result.inputs, *loaded, {args.unsafe_fixes, args.diff, {}});
+        fix::print_fix_report(fixed, args.diff, std::cout, std::cerr);
+        if (args.diff) return fixed.errors.empty() ? (fixed.fixes.empty() ? kExitClean : kExitFindings) : kExitUsage;
+        if (fixed.files_written > 0) result = run();
+    }
 
     report::ReportData data;
     data.findings = std::move(result.findings);
@@ -167,6 +184,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--output,-o", args->output, "Write the report to this file instead of standard output");
     cmd->add_flag("--parse-only", args->parse_only, "Stop after loading: report parse diagnostics only");
     cmd->add_option("--jobs,-j", args->jobs, "Parser threads (0 = one per core)");
+    auto* fix_flag = cmd->add_flag("--fix", args->fix, "Apply the safe fixes to the templates, then report what remains");
+    cmd->add_flag("--diff", args->diff, "Print the fixes as a unified diff; write nothing")->excludes(fix_flag);
+    cmd->add_flag("--unsafe-fixes", args->unsafe_fixes, "With --fix or --diff: also the fixes marked unsafe");
     cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 

@@ -1,0 +1,81 @@
+// Atomic replacement: interrupted before the rename, changed on disk, mode kept, no temp files left.
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <sys/stat.h>
+
+#include "fix/atomic_write.hpp"
+#include "test_fix_support.hpp"
+
+using namespace gpolint;
+using gpolint::testing::file_bytes;
+using gpolint::testing::ScratchDir;
+using gpolint::testing::write_bytes;
+
+namespace {
+
+size_t files_in(const std::filesystem::path& dir) {
+    size_t count = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++count;
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("replace_file writes the new bytes and keeps the file mode") {
+    ScratchDir dir;
+    auto path = dir.path() / "GptTmpl.inf";
+    write_bytes(path, "old");
+    ::chmod(path.c_str(), 0640);
+    std::string error;
+    REQUIRE(fix::replace_file(path.string(), "new bytes", fix::stamp_of("old"), error));
+    CHECK(error.empty());
+    CHECK(file_bytes(path) == "new bytes");
+    struct stat info{};
+    REQUIRE(::stat(path.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0640);
+    CHECK(files_in(dir.path()) == 1);
+}
+
+TEST_CASE("replace_file interrupted between write and rename leaves the original intact") {
+    ScratchDir dir;
+    auto path = dir.path() / "GptTmpl.inf";
+    write_bytes(path, "original");
+    std::string seen_temp;
+    fix::WriteHooks hooks;
+    hooks.before_rename = [&](const std::string& temp) {
+        seen_temp = temp;
+        CHECK(file_bytes(temp) == "replacement");  // fully written before the rename
+        throw std::runtime_error("power cut");
+    };
+    std::string error;
+    CHECK_THROWS_AS(fix::replace_file(path.string(), "replacement", fix::stamp_of("original"), error, hooks),
+                    std::runtime_error);
+    CHECK(file_bytes(path) == "original");
+    CHECK(!seen_temp.empty());
+    CHECK(!std::filesystem::exists(seen_temp));
+    CHECK(files_in(dir.path()) == 1);
+}
+
+TEST_CASE("replace_file refuses a file changed since it was read") {
+    ScratchDir dir;
+    auto path = dir.path() / "GptTmpl.inf";
+    write_bytes(path, "edited by someone else");
+    std::string error;
+    CHECK_FALSE(fix::replace_file(path.string(), "ours", fix::stamp_of("what we read"), error));
+    CHECK(error.find("changed on disk") != std::string::npos);
+    CHECK(file_bytes(path) == "edited by someone else");
+
+    // Same size, different bytes: the hash tells them apart.
+    write_bytes(path, "abcd");
+    CHECK_FALSE(fix::replace_file(path.string(), "ours", fix::stamp_of("abce"), error));
+    CHECK(file_bytes(path) == "abcd");
+    CHECK(files_in(dir.path()) == 1);
+}
+
+TEST_CASE("replace_file reports a missing file") {
+    ScratchDir dir;
+    std::string error;
+    CHECK_FALSE(fix::replace_file((dir.path() / "gone.inf").string(), "x", fix::stamp_of(""), error));
+    CHECK(!error.empty());
+}
