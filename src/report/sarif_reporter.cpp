@@ -173,14 +173,8 @@ private:
         json_.end_object();
     }
 
-    static const char* level(Severity severity) {
-        switch (severity) {
-            case Severity::Error: return "error";
-            case Severity::Warning: return "warning";
-            case Severity::Note: return "note";
-        }
-        return "error";
-    }
+    // SARIF's level names are gpolint's severity names.
+    static const char* level(Severity severity) { return to_string(severity); }
 
     JsonWriter json_;
     const ReportData& data_;
