@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -123,9 +124,36 @@ struct reader_action<json::object> {
 
 struct document : pegtl::seq<json::text, pegtl::eof> {};
 
+// The JSON grammar recurses once per nesting level; a hostile "[[[[…" must not exhaust the stack.
+// Baselines nest three levels, so anything deeper than this is not one.
+constexpr size_t kMaxDepth = 64;
+
+std::optional<size_t> too_deep_at(std::string_view text) {
+    size_t depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<BaselineEntry> read_baseline(std::string_view text, std::string& error) {
+    if (auto at = too_deep_at(text)) {
+        error = "nested more than " + std::to_string(kMaxDepth) + " levels deep at byte " + std::to_string(*at);
+        return {};
+    }
     BaselineReader reader;
     pegtl::memory_input in(text.data(), text.size(), "baseline");
     bool ok = false;
