@@ -38,7 +38,7 @@ TEST_CASE("baseline: written sorted and stable, one entry per fingerprint, read 
     CHECK(entries[1].identity.setting == "registry:hklm\\x\\nolmhash");
 }
 
-TEST_CASE("baseline: known findings are set aside even when their line moved; gone entries are listed") {
+TEST_CASE("baseline: known findings are set aside even when their line moved - gone entries are listed") {
     std::vector<Diagnostic> then = {gpo_finding("GPL101", "privilege:SeServiceLogonRight", 4),
                                     gpo_finding("GPL102", "privilege:SeCreateSymbolicLinkPrivilege", 5)};
     std::string error;
@@ -55,7 +55,7 @@ TEST_CASE("baseline: known findings are set aside even when their line moved; go
     CHECK(outcome.gone[0].identity.rule == "GPL102");
 }
 
-TEST_CASE("baseline: malformed documents are errors, never crashes; unknown members are ignored") {
+TEST_CASE("baseline: malformed documents are errors, never crashes - unknown members are ignored") {
     for (std::string_view bad : {"", "{", "{\"findings\": [}", "[1,2", "\xFF\xFE{", "{} trailing"}) {
         std::string error;
         CAPTURE(bad);

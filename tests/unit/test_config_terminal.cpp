@@ -38,7 +38,7 @@ TEST_CASE("terminal: --color and --progress decisions") {
     std::fclose(file);
 }
 
-TEST_CASE("progress: one line redrawn in place, cleared at the end; disabled writes nothing") {
+TEST_CASE("progress: one line redrawn in place, cleared at the end - disabled writes nothing") {
     CHECK(Progress::line("Reading GPOs", 120, 540) == "Reading GPOs 120/540 (22%)");
     CHECK(Progress::line("Files", 7, 0) == "Files 7");
 

@@ -54,7 +54,7 @@ TEST_CASE("suppression file: entries, filters, quoting and comments") {
     CHECK(entries[1].location.column == 4);
 }
 
-TEST_CASE("suppression file: errors at line:col; a reason is required; other lines still count") {
+TEST_CASE("suppression file: errors at line:col - a reason is required - other lines still count") {
     struct Case {
         const char* text;
         const char* rule;
@@ -161,7 +161,7 @@ TEST_CASE("inline suppressions: next non-comment line, whole file, reasons, malf
     CHECK_FALSE(found[1].matches(other_file));
 }
 
-TEST_CASE("apply suppressions: suppressed findings are kept aside with their suppression; unused ones are noted") {
+TEST_CASE("apply suppressions: suppressed findings are kept aside with their suppression - unused ones are noted") {
     std::vector<Diagnostic> diagnostics;
     auto entries = parse("GPL101 gpo=\"Server Hardening\" reason \"accepted\"\n"
                          "GPL201 gpo=\"Server Hardening\" reason \"never matches\"\n"

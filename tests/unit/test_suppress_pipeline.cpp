@@ -77,7 +77,7 @@ TEST_CASE("pipeline: selection, severity overrides, inline + file suppressions, 
     CHECK(findings::run_pipeline(input, settings).exit_code == 0);
 }
 
-TEST_CASE("pipeline: write a baseline, then only new findings fail; gone entries are notes") {
+TEST_CASE("pipeline: write a baseline, then only new findings fail - gone entries are notes") {
     Workspace ws;
     findings::Settings settings;
     settings.base_dir = ws.root.string();
@@ -111,7 +111,7 @@ TEST_CASE("pipeline: write a baseline, then only new findings fail; gone entries
     CHECK_FALSE(findings::run_pipeline({moved}, settings).fatal.empty());
 }
 
-TEST_CASE("settings: command line over .gpolint over defaults; config errors returned") {
+TEST_CASE("settings: command line over .gpolint over defaults - config errors returned") {
     Workspace ws;
     ws.write(".gpolint", "fail-on = error\nignore = GPL204\nsuppressions = gpo/s.txt\n[roles]\n\"DC=x\" = dc\n");
     fs::create_directories(ws.root / "gpo" / "deeper");
