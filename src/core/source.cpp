@@ -119,14 +119,15 @@ void decode_utf16(std::string_view s, bool little_endian, std::string& out, std:
             append_utf8(out, cp);
             ++k;
         } else if (u >= 0xD800 && u <= 0xDFFF) {
-            issues.push_back({base_offset + 2 * k, "unpaired UTF-16 surrogate"});
+            issues.push_back({base_offset + 2 * k, "unpaired UTF-16 surrogate", out.size()});
             append_utf8(out, kReplacement);
         } else {
             append_utf8(out, u);
         }
     }
     if (s.size() % 2 != 0)
-        issues.push_back({base_offset + s.size() - 1, "odd number of bytes in UTF-16 text (truncated file?)"});
+        issues.push_back(
+            {base_offset + s.size() - 1, "odd number of bytes in UTF-16 text (truncated file?)", out.size()});
 }
 
 }  // namespace
@@ -167,7 +168,7 @@ SourceText decode_text(PathRef path, std::string_view bytes) {
         for (size_t i = 0; i < bytes.size();) {
             size_t len = utf8_sequence_length(bytes, i);
             if (len == 0) {
-                issues.push_back({base + i, "invalid UTF-8 byte"});
+                issues.push_back({base + i, "invalid UTF-8 byte", text.size()});
                 append_utf8(text, kReplacement);
                 ++i;
             } else {
@@ -186,7 +187,7 @@ SourceText decode_text(PathRef path, std::string_view bytes) {
     }
     for (size_t i = 0; i < text.size(); ++i)
         if (text[i] == '\0') {
-            issues.push_back({base + i, "NUL byte in text"});
+            issues.push_back({base + i, "NUL byte in text", i});
             break;
         }
     return SourceText(path, std::move(text), encoding, std::move(issues));

@@ -20,6 +20,7 @@ const char* to_string(LineEnding ending);
 struct DecodeIssue {
     uint64_t byte_offset = 0;  // in the raw bytes
     std::string message;
+    size_t text_offset = 0;    // where in the decoded text it shows (for a line:column)
 };
 
 class SourceText {

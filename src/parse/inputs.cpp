@@ -1,6 +1,231 @@
-// STUB (skeleton): replaced by the GPO-inputs issue (discovery of backups, SYSVOL copies, loose files).
+// Loading: discovery first (sequential, cheap), then one job per GPO on a thread pool, then the
+// topology. Every job writes to its own Diagnostics, merged in job order, so the output does not
+// depend on the thread count.
 #include "parse/inputs.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <exception>
+#include <filesystem>
+#include <optional>
+#include <thread>
+
+#include "core/source.hpp"
+#include "parse/audit_csv.hpp"
+#include "parse/backup_xml.hpp"
+#include "parse/discovery.hpp"
+#include "parse/gpreport.hpp"
+#include "parse/gpt_ini.hpp"
+#include "parse/inf_reader.hpp"
+#include "parse/pol_reader.hpp"
+#include "parse/preferences.hpp"
+#include "parse/topology_reader.hpp"
+#include "parse/xml_document.hpp"
+
 namespace gpolint::parse {
-Inputs load_inputs(const std::vector<std::string>&, const LoadOptions&, Diagnostics&) { return {}; }
+
+namespace {
+
+using model::Gpo;
+
+void append(std::vector<model::Setting>& to, std::vector<model::Setting> from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// "{6AC1786C-016F-11D2-945F-00C04fB984F9}" -> upper-case GUID; empty when the name is not a GUID.
+std::string guid_from_folder_name(const std::string& name) {
+    if (name.size() != 38 || name.front() != '{' || name.back() != '}') return {};
+    for (size_t i = 1; i + 1 < name.size(); ++i) {
+        char c = name[i];
+        bool dash = i == 9 || i == 14 || i == 19 || i == 24;
+        if (dash ? c != '-' : !std::isxdigit(static_cast<unsigned char>(c))) return {};
+    }
+    return normalize_guid(name);
+}
+
+// A loose Preferences file copied out of a GPO keeps its User\ half if its path says so.
+bool under_user_folder(const std::string& path) {
+    for (const auto& part : std::filesystem::path(path).parent_path())
+        if (model::iequals(part.string(), "User")) return true;
+    return false;
+}
+
+struct LoadedGpo {
+    Gpo gpo;
+    Diagnostics diagnostics;
+    bool keep = true;  // false for a loose .xml that turned out not to be a Group Policy file
+};
+
+class GpoLoader {
+public:
+    GpoLoader(const GpoJob& job, LoadedGpo& out) : job_(job), gpo_(out.gpo), diagnostics_(out.diagnostics), out_(out) {}
+
+    void load() {
+        gpo_.source = job_.source;
+        for (const auto& file : job_.files) load_file(file);
+        if (report_) merge_report(*report_, gpo_, flags_known_);
+        name_the_gpo();
+    }
+
+private:
+    void name_the_gpo() {
+        std::filesystem::path source(job_.source);
+        if (job_.layout == GpoLayout::Sysvol && gpo_.guid.empty()) gpo_.guid = guid_from_folder_name(source.filename().string());
+        if (job_.layout == GpoLayout::Loose) {
+            if (gpo_.name.empty()) gpo_.name = job_.source;
+        } else if (gpo_.name.empty()) {
+            gpo_.name = gpo_.guid.empty() ? job_.source : gpo_.guid;
+        }
+        if (gpo_.origin.file.empty()) gpo_.origin = Location{intern_path(job_.files.empty() ? job_.source : job_.files.front().path), 0, 0, 0};
+    }
+
+    std::optional<std::string> read(const std::string& path, PathRef ref) {
+        std::string error;
+        auto bytes = read_file_bytes(path, error);
+        if (!bytes) diagnostics_.error("GPL001", Location{ref, 0, 0, 0}, "cannot read '" + path + "': " + error);
+        return bytes;
+    }
+
+    void load_file(const DiscoveredFile& file) {
+        PathRef ref = intern_path(file.path);
+        auto bytes = read(file.path, ref);
+        if (!bytes) return;
+        gpo_.files.push_back(ref);
+        switch (file.role) {
+            case FileRole::BackupXml:
+                if (auto xml = load_xml(ref, *bytes, diagnostics_)) {
+                    read_backup_xml(*xml, gpo_, diagnostics_);
+                    flags_known_ = true;
+                }
+                break;
+            case FileRole::BkupInfoXml:
+                if (auto xml = load_xml(ref, *bytes, diagnostics_)) read_bkupinfo_xml(*xml, gpo_, diagnostics_);
+                break;
+            case FileRole::GpReportXml:
+                if (auto xml = load_xml(ref, *bytes, diagnostics_)) report_ = read_gpreport_xml(*xml, diagnostics_);
+                break;
+            case FileRole::GptIni: read_gpt(decode_text(ref, *bytes)); break;
+            case FileRole::Template:
+                append(gpo_.settings, read_template_settings(decode_text(ref, *bytes), diagnostics_));
+                break;
+            case FileRole::MachinePol:
+            case FileRole::UserPol:
+                append(gpo_.settings, read_registry_pol(ref, *bytes, file.role == FileRole::UserPol, diagnostics_));
+                break;
+            case FileRole::AuditCsv: append(gpo_.settings, read_audit_csv(decode_text(ref, *bytes), diagnostics_)); break;
+            case FileRole::MachinePreferences:
+            case FileRole::UserPreferences:
+                if (auto xml = load_xml(ref, *bytes, diagnostics_))
+                    append(gpo_.settings, read_preferences_xml(*xml, file.role == FileRole::UserPreferences, diagnostics_));
+                break;
+            case FileRole::LooseXml: read_loose_xml(ref, *bytes); break;
+        }
+    }
+
+    void read_gpt(const SourceText& source) {
+        auto ini = read_gpt_ini(source, diagnostics_);
+        if (ini.version) {
+            // GPT.INI Version: upper 16 bits user, lower 16 bits computer (FORMATS.md §4.4).
+            gpo_.machine_version = *ini.version & 0xFFFFu;
+            gpo_.user_version = *ini.version >> 16;
+        }
+        if (gpo_.name.empty()) gpo_.name = ini.display_name;
+        if (gpo_.origin.file.empty()) gpo_.origin = Location{source.path(), 1, 1, 0};
+    }
+
+    // A lone .xml: its root element says which of the GPO files it is.
+    void read_loose_xml(PathRef ref, const std::string& bytes) {
+        auto xml = load_xml(ref, bytes, diagnostics_);
+        if (!xml) return;
+        auto root = local_name(xml->root());
+        if (root == "GroupPolicyBackupScheme") {
+            read_backup_xml(*xml, gpo_, diagnostics_);
+            flags_known_ = true;
+        } else if (root == "BackupInst") {
+            read_bkupinfo_xml(*xml, gpo_, diagnostics_);
+        } else if (root == "GPO") {
+            report_ = read_gpreport_xml(*xml, diagnostics_);
+        } else if (is_preferences_root(xml->root())) {
+            append(gpo_.settings, read_preferences_xml(*xml, under_user_folder(job_.source), diagnostics_));
+        } else {
+            diagnostics_.note("GPL002", xml->location_of(xml->root()),
+                              "XML root <" + std::string(root) + "> is not a Group Policy file; ignored");
+            out_.keep = false;
+        }
+    }
+
+    const GpoJob& job_;
+    Gpo& gpo_;
+    Diagnostics& diagnostics_;
+    LoadedGpo& out_;
+    std::optional<GpoReport> report_;
+    bool flags_known_ = false;
+};
+
+void load_one(const GpoJob& job, LoadedGpo& out) {
+    try {
+        GpoLoader(job, out).load();
+    } catch (const std::exception& e) {
+        // Bad input must never take the whole run down; say which GPO failed and go on.
+        out.diagnostics.error("GPL001", Location{intern_path(job.source), 0, 0, 0},
+                              std::string("internal error while reading this GPO: ") + e.what());
+    }
+}
+
+std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, unsigned threads) {
+    std::vector<LoadedGpo> loaded(jobs.size());
+    unsigned count = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    count = static_cast<unsigned>(std::min<size_t>(count, jobs.size()));
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < jobs.size(); i = next++) load_one(jobs[i], loaded[i]);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& thread : pool) thread.join();
+    return loaded;
+}
+
+void read_topology_input(const std::string& path, model::Topology& topology, std::vector<PathRef>& files,
+                         Diagnostics& diagnostics) {
+    PathRef ref = intern_path(path);
+    std::string error;
+    auto bytes = read_file_bytes(path, error);
+    if (!bytes) {
+        diagnostics.error("GPL001", Location{ref, 0, 0, 0}, "cannot read topology '" + path + "': " + error);
+        return;
+    }
+    files.push_back(ref);
+    auto source = decode_text(ref, *bytes);
+    std::string lower = model::fold_case(path);
+    bool named_ldif = lower.ends_with(".ldf") || lower.ends_with(".ldif");
+    if (named_ldif || looks_like_ldif(source.text())) read_ldif(source, topology, diagnostics);
+    else read_topology_file(source, topology, diagnostics);
+}
+
+}  // namespace
+
+Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Diagnostics& diagnostics) {
+    Inputs inputs;
+    auto found = discover(paths, diagnostics);
+    inputs.unreadable_paths = found.unreadable_paths;
+    for (const auto& path : found.files_read) inputs.files.push_back(intern_path(path));
+
+    for (auto& loaded : load_parallel(found.gpos, options.threads)) {
+        for (auto& d : loaded.diagnostics.take()) diagnostics.add(std::move(d));
+        if (!loaded.keep) continue;
+        inputs.files.insert(inputs.files.end(), loaded.gpo.files.begin(), loaded.gpo.files.end());
+        inputs.gpos.push_back(std::move(loaded.gpo));
+    }
+
+    std::vector<std::string> topology_files = options.topology_files;
+    topology_files.insert(topology_files.end(), found.topology_files.begin(), found.topology_files.end());
+    for (const auto& path : topology_files) read_topology_input(path, inputs.topology, inputs.files, diagnostics);
+    if (inputs.topology.empty()) topology_from_reports(inputs.gpos, inputs.topology, diagnostics);
+    finish_topology(inputs.topology, inputs.gpos, options.role_overrides, diagnostics);
+    return inputs;
+}
+
 }  // namespace gpolint::parse

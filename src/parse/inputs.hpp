@@ -19,6 +19,7 @@ struct Inputs {
     std::vector<model::Gpo> gpos;       // deterministic order (by source path)
     model::Topology topology;           // empty when no topology was given or found
     std::vector<PathRef> files;         // every file read
+    std::vector<std::string> unreadable_paths;  // PATHs that could not be read (GPL001; the CLI exits 2)
 };
 
 // Accepts files and folders in any mix: loose .inf/.pol/.xml/.csv, Backup-GPO folders, backup roots

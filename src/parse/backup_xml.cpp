@@ -1,0 +1,93 @@
+#include "parse/backup_xml.hpp"
+
+#include <charconv>
+
+namespace gpolint::parse {
+
+namespace {
+
+std::optional<uint32_t> parse_u32(const std::string& text) {
+    uint32_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+void fill_if_empty(std::string& field, const std::string& value) {
+    if (field.empty()) field = value;
+}
+
+}  // namespace
+
+std::string normalize_guid(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.empty()) return {};
+    std::string out;
+    if (text.front() != '{') out += '{';
+    for (char c : text) out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    if (text.back() != '}') out += '}';
+    return out;
+}
+
+std::vector<std::string> extension_guids(std::string_view text) {
+    std::vector<std::string> guids;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '[') continue;
+        auto open = text.find('{', i);
+        auto close = text.find('}', open == std::string_view::npos ? i : open);
+        if (open == std::string_view::npos || close == std::string_view::npos) break;
+        guids.push_back(normalize_guid(text.substr(open, close - open + 1)));
+        i = close;
+    }
+    return guids;
+}
+
+BackupInstance read_backup_instance(const XmlFile& file, const tinyxml2::XMLElement* element) {
+    BackupInstance instance;
+    instance.gpo_guid = normalize_guid(child_text(element, "GPOGuid"));
+    instance.backup_id = child_text(element, "ID");
+    instance.domain = child_text(element, "GPODomain");
+    instance.display_name = child_text(element, "GPODisplayName");
+    instance.backup_time = child_text(element, "BackupTime");
+    instance.location = file.location_of(element);
+    return instance;
+}
+
+void read_backup_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics) {
+    const auto* root = file.root();
+    const auto* core = child(child(root, "GroupPolicyObject"), "GroupPolicyCoreSettings");
+    if (local_name(root) != "GroupPolicyBackupScheme" || !core) {
+        diagnostics.error("GPL001", file.location_of(root),
+                          "Backup.xml has no GroupPolicyBackupScheme/GroupPolicyObject/GroupPolicyCoreSettings");
+        return;
+    }
+    gpo.origin = file.location_of(root);
+    gpo.guid = normalize_guid(child_text(core, "ID"));
+    gpo.domain = child_text(core, "Domain");
+    gpo.name = child_text(core, "DisplayName");
+    std::string options = child_text(core, "Options");
+    if (auto flags = parse_u32(options)) gpo.flags = *flags;
+    else if (!options.empty())
+        diagnostics.warning("GPL004", file.location_of(child(core, "Options")), "Options '" + options + "' is not a number");
+    gpo.machine_version = parse_u32(child_text(core, "MachineVersionNumber"));
+    gpo.user_version = parse_u32(child_text(core, "UserVersionNumber"));
+    gpo.wmi_filter = child_text(core, "WMIFilter");
+    gpo.machine_extensions = extension_guids(child_text(core, "MachineExtensionGuids"));
+    gpo.user_extensions = extension_guids(child_text(core, "UserExtensionGuids"));
+}
+
+void read_bkupinfo_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics) {
+    const auto* root = file.root();
+    if (local_name(root) != "BackupInst") {
+        diagnostics.error("GPL001", file.location_of(root), "bkupInfo.xml has no BackupInst root element");
+        return;
+    }
+    auto instance = read_backup_instance(file, root);
+    fill_if_empty(gpo.guid, instance.gpo_guid);
+    fill_if_empty(gpo.domain, instance.domain);
+    fill_if_empty(gpo.name, instance.display_name);
+    if (gpo.origin.file.empty()) gpo.origin = instance.location;
+}
+
+}  // namespace gpolint::parse

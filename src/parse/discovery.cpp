@@ -1,0 +1,292 @@
+#include "parse/discovery.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "core/source.hpp"
+#include "model/setting.hpp"
+#include "parse/manifest_xml.hpp"
+#include "parse/topology_reader.hpp"
+#include "parse/xml_document.hpp"
+
+namespace gpolint::parse {
+
+namespace {
+
+namespace fs = std::filesystem;
+using model::iequals;
+
+constexpr int kMaxDepth = 64;  // deeper folder trees are not GPO exports; stops symlink-free loops too
+
+struct Entry {
+    fs::path path;
+    std::string name;
+    bool is_dir = false;
+};
+
+std::string extension_of(const std::string& name) {
+    auto dot = name.rfind('.');
+    return dot == std::string::npos ? std::string{} : model::fold_case(name.substr(dot));
+}
+
+class Walker {
+public:
+    explicit Walker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+    Discovery run(const std::vector<std::string>& paths) {
+        for (const auto& path : paths) visit_path(path);
+        std::sort(result_.gpos.begin(), result_.gpos.end(),
+                  [](const GpoJob& a, const GpoJob& b) { return a.source < b.source; });
+        return std::move(result_);
+    }
+
+private:
+    void visit_path(const std::string& path) {
+        std::error_code ec;
+        auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            unreadable(path, ec ? ec.message() : "no such file or directory");
+            return;
+        }
+        if (fs::is_directory(status)) {
+            if (!visit_directory(fs::path(path), 0)) unreadable(path, "cannot list directory");
+        } else {
+            visit_given_file(fs::path(path));
+        }
+    }
+
+    void unreadable(const std::string& path, const std::string& why) {
+        result_.unreadable_paths.push_back(path);
+        diagnostics_.error("GPL001", Location{intern_path(path), 0, 0, 0}, "cannot read '" + path + "': " + why);
+    }
+
+    bool first_visit(const fs::path& path) {
+        std::error_code ec;
+        auto canonical = fs::weakly_canonical(path, ec);
+        return visited_.insert(ec ? path.string() : canonical.string()).second;
+    }
+
+    std::optional<std::vector<Entry>> list(const fs::path& dir) {
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec);
+        if (ec) return std::nullopt;
+        std::vector<Entry> entries;
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            std::error_code type_ec;
+            if (it->is_symlink(type_ec)) continue;  // never follow links: no loops, no escaping the tree
+            bool is_dir = it->is_directory(type_ec);
+            if (!is_dir && !it->is_regular_file(type_ec)) continue;
+            entries.push_back({it->path(), it->path().filename().string(), is_dir});
+        }
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+        return entries;
+    }
+
+    static const Entry* find(const std::vector<Entry>& entries, std::string_view name, bool is_dir) {
+        for (const auto& e : entries)
+            if (e.is_dir == is_dir && iequals(e.name, name)) return &e;
+        return nullptr;
+    }
+
+    // Resolves a relative path part by part, ignoring case ("microsoft/windows nt" = "Microsoft/Windows NT").
+    std::optional<fs::path> resolve(const fs::path& base, std::initializer_list<std::string_view> parts, bool last_is_dir) {
+        fs::path current = base;
+        size_t index = 0;
+        for (auto part : parts) {
+            bool want_dir = ++index < parts.size() || last_is_dir;
+            auto entries = list(current);
+            if (!entries) return std::nullopt;
+            const Entry* e = find(*entries, part, want_dir);
+            if (!e) return std::nullopt;
+            current = e->path;
+        }
+        return current;
+    }
+
+    bool visit_directory(const fs::path& dir, int depth) {
+        if (depth > kMaxDepth || !first_visit(dir)) return true;
+        auto entries = list(dir);
+        if (!entries) return false;
+        if (find(*entries, "Backup.xml", false) || find(*entries, "bkupInfo.xml", false)) {
+            add_backup(dir, *entries);
+            return true;
+        }
+        if (find(*entries, "GPT.INI", false) || has_gpo_half(*entries, "Machine") || has_gpo_half(*entries, "User")) {
+            add_sysvol_gpo(dir, *entries);
+            return true;
+        }
+        if (const Entry* manifest = find(*entries, "manifest.xml", false)) check_manifest(manifest->path, *entries);
+        for (const auto& e : *entries) {
+            if (e.is_dir) {
+                if (!visit_directory(e.path, depth + 1))
+                    diagnostics_.error("GPL001", Location{intern_path(e.path.string()), 0, 0, 0},
+                                       "cannot list directory '" + e.path.string() + "'");
+            } else if (!iequals(e.name, "manifest.xml")) {
+                visit_loose_file(e.path, false);
+            }
+        }
+        return true;
+    }
+
+    // A Machine/ or User/ folder is a GPO half only if it holds what a GPO half holds: exports often
+    // sort backups into Computer/ and User/ folders, which must not turn the parent into a GPO.
+    bool has_gpo_half(const std::vector<Entry>& entries, std::string_view half) {
+        const Entry* dir = find(entries, half, true);
+        if (!dir) return false;
+        auto inner = list(dir->path);
+        if (!inner) return false;
+        return find(*inner, "registry.pol", false) || find(*inner, "comment.cmtx", false) ||
+               find(*inner, "Preferences", true) || find(*inner, "microsoft", true) || find(*inner, "Scripts", true) ||
+               find(*inner, "Applications", true);
+    }
+
+    void add_backup(const fs::path& dir, const std::vector<Entry>& entries) {
+        GpoJob job{dir.string(), GpoLayout::Backup, {}};
+        add_if(job, entries, "Backup.xml", FileRole::BackupXml);
+        add_if(job, entries, "bkupInfo.xml", FileRole::BkupInfoXml);
+        add_if(job, entries, "gpreport.xml", FileRole::GpReportXml);
+        if (auto sysvol = resolve(dir, {"DomainSysvol", "GPO"}, true)) add_gpo_tree(job, *sysvol);
+        push(std::move(job));
+    }
+
+    void add_sysvol_gpo(const fs::path& dir, const std::vector<Entry>& entries) {
+        GpoJob job{dir.string(), GpoLayout::Sysvol, {}};
+        add_if(job, entries, "GPT.INI", FileRole::GptIni);
+        add_gpo_tree(job, dir);
+        push(std::move(job));
+    }
+
+    static void add_if(GpoJob& job, const std::vector<Entry>& entries, std::string_view name, FileRole role) {
+        if (const Entry* e = find(entries, name, false)) job.files.push_back({e->path.string(), role});
+    }
+
+    // The Machine/ and User/ halves of a GPO (SYSVOL layout, also DomainSysvol/GPO in a backup).
+    void add_gpo_tree(GpoJob& job, const fs::path& root) {
+        auto add = [&](std::optional<fs::path> path, FileRole role) {
+            if (path) job.files.push_back({path->string(), role});
+        };
+        add(resolve(root, {"Machine", "microsoft", "windows nt", "SecEdit", "GptTmpl.inf"}, false), FileRole::Template);
+        add(resolve(root, {"Machine", "registry.pol"}, false), FileRole::MachinePol);
+        add(resolve(root, {"User", "registry.pol"}, false), FileRole::UserPol);
+        add(resolve(root, {"Machine", "microsoft", "windows nt", "Audit", "audit.csv"}, false), FileRole::AuditCsv);
+        add_preferences(job, resolve(root, {"Machine", "Preferences"}, true), FileRole::MachinePreferences);
+        add_preferences(job, resolve(root, {"User", "Preferences"}, true), FileRole::UserPreferences);
+    }
+
+    // Preferences/<Kind>/<Kind>.xml; every .xml one level down counts (kinds vary: Registry, Groups, …).
+    void add_preferences(GpoJob& job, std::optional<fs::path> preferences, FileRole role) {
+        if (!preferences) return;
+        auto kinds = list(*preferences);
+        if (!kinds) return;
+        for (const auto& kind : *kinds) {
+            if (!kind.is_dir) continue;
+            auto files = list(kind.path);
+            if (!files) continue;
+            for (const auto& f : *files)
+                if (!f.is_dir && extension_of(f.name) == ".xml") job.files.push_back({f.path.string(), role});
+        }
+    }
+
+    void push(GpoJob job) {
+        std::stable_sort(job.files.begin(), job.files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
+            return std::tie(a.role, a.path) < std::tie(b.role, b.path);
+        });
+        result_.gpos.push_back(std::move(job));
+    }
+
+    void visit_given_file(const fs::path& file) {
+        std::string name = file.filename().string();
+        // A GPO's own files name their GPO: read the whole folder rather than one file of it.
+        if (iequals(name, "Backup.xml") || iequals(name, "bkupInfo.xml") || iequals(name, "gpreport.xml") ||
+            iequals(name, "GPT.INI") || iequals(name, "manifest.xml")) {
+            fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+            if (!visit_directory(dir, 0)) unreadable(file.string(), "cannot list its directory");
+            return;
+        }
+        visit_loose_file(file, true);
+    }
+
+    // A file outside any GPO folder becomes a pseudo-GPO of its own (or a topology input).
+    void visit_loose_file(const fs::path& file, bool given) {
+        if (!first_visit(file)) return;
+        std::string name = file.filename().string();
+        std::string ext = extension_of(name);
+        auto loose = [&](FileRole role) { push(GpoJob{file.string(), GpoLayout::Loose, {{file.string(), role}}}); };
+        if (ext == ".inf") loose(FileRole::Template);
+        else if (ext == ".pol") loose(iequals(file.parent_path().filename().string(), "User") ? FileRole::UserPol
+                                                                                            : FileRole::MachinePol);
+        else if (ext == ".csv") loose(FileRole::AuditCsv);
+        else if (ext == ".xml") loose(FileRole::LooseXml);
+        else if (ext == ".ldf" || ext == ".ldif" || ext == ".topology") result_.topology_files.push_back(file.string());
+        else if (given) sniff_topology(file);
+    }
+
+    // Only for files named on the command line: an LDIF export may be called anything.
+    void sniff_topology(const fs::path& file) {
+        std::string error;
+        auto bytes = read_file_bytes(file.string(), error);
+        if (!bytes) {
+            unreadable(file.string(), error);
+            return;
+        }
+        auto text = decode_text(intern_path(file.string()), *bytes);
+        if (looks_like_ldif(text.text()) || looks_like_topology_file(text.text())) {
+            result_.topology_files.push_back(file.string());
+        } else {
+            result_.files_read.push_back(file.string());
+            diagnostics_.warning("GPL001", Location{text.path(), 0, 0, 0},
+                                 "'" + file.string() + "' is not a Group Policy file gpolint knows; ignored");
+        }
+    }
+
+    // manifest.xml is an index GPMC writes once and nobody updates: the folders on disk are the truth.
+    void check_manifest(const fs::path& manifest, const std::vector<Entry>& entries) {
+        std::string error;
+        PathRef path = intern_path(manifest.string());
+        auto bytes = read_file_bytes(manifest.string(), error);
+        result_.files_read.push_back(manifest.string());
+        if (!bytes) {
+            diagnostics_.error("GPL001", Location{path, 0, 0, 0}, "cannot read manifest.xml: " + error);
+            return;
+        }
+        auto xml = load_xml(path, *bytes, diagnostics_);
+        if (!xml) return;
+        auto listed = read_manifest_xml(*xml, diagnostics_);
+        std::set<std::string> on_disk;
+        for (const auto& e : entries) {
+            if (!e.is_dir) continue;
+            auto inner = list(e.path);
+            if (inner && (find(*inner, "Backup.xml", false) || find(*inner, "bkupInfo.xml", false)))
+                on_disk.insert(model::fold_case(e.name));
+        }
+        std::set<std::string> in_manifest;
+        for (const auto& instance : listed) {
+            auto id = model::fold_case(instance.backup_id);
+            in_manifest.insert(id);
+            if (!on_disk.count(id))
+                diagnostics_.note("GPL006", instance.location,
+                                  "manifest.xml lists backup " + instance.backup_id + " ('" + instance.display_name +
+                                      "') which is not on disk");
+        }
+        for (const auto& e : entries)
+            if (e.is_dir && on_disk.count(model::fold_case(e.name)) && !in_manifest.count(model::fold_case(e.name)))
+                diagnostics_.note("GPL006", xml->location_of(xml->root()),
+                                  "backup folder " + e.name + " is not in manifest.xml");
+    }
+
+    Diagnostics& diagnostics_;
+    Discovery result_;
+    std::set<std::string> visited_;
+};
+
+}  // namespace
+
+Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
+    return Walker(diagnostics).run(paths);
+}
+
+}  // namespace gpolint::parse

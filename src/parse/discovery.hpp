@@ -1,0 +1,45 @@
+#pragma once
+// Discovery: from the PATHs the user gave to a list of GPO jobs (files grouped by the GPO they belong
+// to), before anything is parsed. Nothing here reads a GPO file except manifest.xml, whose only use
+// is to be compared with what is on disk.
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace gpolint::parse {
+
+// What a file is to its GPO. The order is the order files are read in, and so the order of settings
+// in a GPO: template, registry.pol, audit.csv, Preferences (FORMATS.md §6.2: the Registry CSE runs
+// first but the Security CSE's value is what stays — the resolver decides; we keep source kinds).
+enum class FileRole {
+    BackupXml, BkupInfoXml, GpReportXml, GptIni,
+    Template, MachinePol, UserPol, AuditCsv, MachinePreferences, UserPreferences,
+    LooseXml,  // a single .xml outside a GPO: its root element decides what it is
+};
+
+struct DiscoveredFile {
+    std::string path;
+    FileRole role;
+};
+
+enum class GpoLayout { Backup, Sysvol, Loose };
+
+struct GpoJob {
+    std::string source;  // backup folder, SYSVOL GPO folder, or the loose file
+    GpoLayout layout = GpoLayout::Loose;
+    std::vector<DiscoveredFile> files;  // sorted by role, then path
+};
+
+struct Discovery {
+    std::vector<GpoJob> gpos;                 // sorted by source
+    std::vector<std::string> topology_files;  // .ldf/.ldif/.topology found or given, LDIF sniffed by content
+    std::vector<std::string> unreadable_paths;
+    std::vector<std::string> files_read;      // manifests and sniffed files
+};
+
+// Walks every PATH (files or folders, any nesting), matching path parts case-insensitively.
+// GPL001 error for a PATH that cannot be read; GPL006 notes where manifest.xml and disk disagree.
+Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics);
+
+}  // namespace gpolint::parse
