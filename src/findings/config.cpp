@@ -43,9 +43,16 @@ bool is_rule_pattern(std::string_view pattern) {
     return tail.size() == 3 || digits == tail.size();  // GPL1xx, GPL10x, GPL101, or a bare prefix GPL1
 }
 
-bool rule_matches(std::string_view pattern, std::string_view rule_id) {
+std::string rule_prefix(std::string_view pattern) {
     while (!pattern.empty() && (pattern.back() == 'x' || pattern.back() == 'X')) pattern.remove_suffix(1);
-    return rule_id.size() >= pattern.size() && model::iequals(rule_id.substr(0, pattern.size()), pattern);
+    std::string prefix(pattern);
+    for (char& c : prefix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return prefix;
+}
+
+bool rule_matches(std::string_view pattern, std::string_view rule_id) {
+    std::string prefix = rule_prefix(pattern);
+    return rule_id.size() >= prefix.size() && model::iequals(rule_id.substr(0, prefix.size()), prefix);
 }
 
 std::optional<std::string> find_config(std::string_view start_dir) {
@@ -108,7 +115,7 @@ struct ConfigConsumer {
                 return false;
             }
         }
-        for (const auto& item : items) out.push_back(item.text);
+        for (const auto& item : items) out.push_back(rule_prefix(item.text));
         return true;
     }
 
@@ -121,13 +128,17 @@ struct ConfigConsumer {
                 else error(items[0].offset, "fail-on must be error, warning, note or never, not '" + *value + "'");
             }
         }
-        else if (key == "topology") set_path(config.topology);
+        else if (key == "topology") add_paths(config.topology);
         else if (key == "suppressions") set_path(config.suppressions);
         else if (key == "baseline") set_path(config.baseline);
         else if (key == "rules") set_path(config.rules);
         else error(key_offset, "unknown key '" + key +
                                    "' (known: select, ignore, fail-on, topology, suppressions, baseline, rules; "
                                    "sections [severity], [roles])");
+    }
+
+    void add_paths(std::vector<std::string>& field) {
+        for (const auto& item : items) field.push_back(resolve_path(item.text));
     }
 
     void set_path(std::optional<std::string>& field) {

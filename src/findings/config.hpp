@@ -27,7 +27,7 @@ struct Config {
     std::vector<std::string> ignore;
     std::map<std::string, Severity> severity;        // per-rule severity override (upper-case ID)
     std::optional<FailOn> fail_on;
-    std::optional<std::string> topology;             // paths, already resolved against the file's folder
+    std::vector<std::string> topology;               // paths, already resolved against the file's folder
     std::optional<std::string> suppressions;
     std::optional<std::string> baseline;
     std::optional<std::string> rules;
@@ -44,5 +44,7 @@ Config parse_config(const SourceText& source, std::vector<Diagnostic>& diagnosti
 // Rule selection with families: "GPL101" matches itself, "GPL1xx" (or "GPL1") every GPL1nn.
 bool rule_matches(std::string_view pattern, std::string_view rule_id);
 bool is_rule_pattern(std::string_view pattern);
+// The ID prefix a pattern stands for: "gpl1xx" -> "GPL1", "GPL101" -> "GPL101" (what rules::Selection takes).
+std::string rule_prefix(std::string_view pattern);
 
 }  // namespace gpolint::findings

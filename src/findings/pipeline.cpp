@@ -108,11 +108,16 @@ Settings resolve_settings(const CommandLine& cli, const std::string& current_dir
         }
     }
     settings.config_path = config.path;
-    settings.select = cli.select.empty() ? config.select : cli.select;
-    settings.ignore = cli.ignore.empty() ? config.ignore : cli.ignore;
+    auto prefixes = [](const std::vector<std::string>& patterns) {
+        std::vector<std::string> out;
+        for (const auto& pattern : patterns) out.push_back(rule_prefix(pattern));
+        return out;
+    };
+    settings.select = prefixes(cli.select.empty() ? config.select : cli.select);
+    settings.ignore = prefixes(cli.ignore.empty() ? config.ignore : cli.ignore);
     settings.severity = config.severity;
     settings.fail_on = cli.fail_on.value_or(config.fail_on.value_or(FailOn::Warning));
-    settings.topology = cli.topology ? cli.topology : config.topology;
+    settings.topology = cli.topology.empty() ? config.topology : cli.topology;
     settings.rules = cli.rules ? cli.rules : config.rules;
     settings.roles = config.roles;
     settings.roles.insert(settings.roles.end(), cli.roles.begin(), cli.roles.end());

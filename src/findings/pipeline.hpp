@@ -20,7 +20,7 @@ struct CommandLine {
     std::vector<std::string> select;            // --select
     std::vector<std::string> ignore;            // --ignore
     std::optional<FailOn> fail_on;              // --fail-on
-    std::optional<std::string> topology;        // --topology
+    std::vector<std::string> topology;          // --topology (repeatable)
     std::optional<std::string> rules;           // --rules
     std::vector<std::pair<std::string, std::string>> roles;  // --role DN=ROLE
     std::optional<std::string> suppressions;    // --suppressions FILE
@@ -32,10 +32,11 @@ struct CommandLine {
 // The merged settings of one check run.
 struct Settings {
     std::string config_path;                    // the config file used, empty when none
-    std::vector<std::string> select, ignore;    // rule IDs or families; empty select = all
+    std::vector<std::string> select, ignore;    // rule ID prefixes ("GPL1", "GPL101"); empty select = all
     std::map<std::string, Severity> severity;   // from the config's [severity] section
     FailOn fail_on = FailOn::Warning;
-    std::optional<std::string> topology, rules;
+    std::vector<std::string> topology;          // topology files and LDIF exports
+    std::optional<std::string> rules;
     std::vector<std::pair<std::string, std::string>> roles;  // config roles first, then --role
     std::optional<std::string> suppressions, baseline, write_baseline;
     bool inline_suppressions = true;

@@ -61,12 +61,6 @@ void append_json_string(std::string& out, std::string_view text) {
     out.push_back('"');
 }
 
-std::string json_string(std::string_view text) {
-    std::string out;
-    append_json_string(out, text);
-    return out;
-}
-
 void JsonWriter::newline() {
     out_.push_back('\n');
     out_.append(2 * has_members_.size(), ' ');

@@ -12,8 +12,8 @@ namespace gpolint::report {
 
 // Appends `text` as a quoted JSON string. Control characters are escaped; bytes that are not valid
 // UTF-8 become U+FFFD so the document stays parseable.
+// (report/formats.hpp's json_string(text) returns the same as a new string.)
 void append_json_string(std::string& out, std::string_view text);
-std::string json_string(std::string_view text);
 
 class JsonWriter {
 public:

@@ -40,10 +40,10 @@ TEST_CASE("config: every key, sections, comments, quoting and CRLF") {
                         "\"OU=HyperV,OU=Servers,DC=contoso,DC=com\" = hyperv, cluster\r\n",
                         diagnostics);
     CHECK(diagnostics.empty());
-    CHECK(config.select == std::vector<std::string>{"GPL1xx", "GPL201"});
+    CHECK(config.select == std::vector<std::string>{"GPL1", "GPL201"});
     CHECK(config.ignore == std::vector<std::string>{"GPL204", "GPL703"});
     CHECK(config.fail_on == findings::FailOn::Error);
-    CHECK(config.topology == "/cfg/repo/ad/contoso.topology");
+    CHECK(config.topology == std::vector<std::string>{"/cfg/repo/ad/contoso.topology"});
     CHECK(config.suppressions == "/cfg/repo/policy exceptions/suppressions.txt");
     CHECK(config.baseline == "/abs/baseline.json");
     CHECK(config.rules == "/cfg/policies");
@@ -74,7 +74,7 @@ TEST_CASE("config: errors at file:line:col, and the rest of the file still count
         {"fail-on = error\nFAIL-ON = note\n", 2, 1, "already set on line 1"},
         {"fail-on = error note\n", 1, 17, "unexpected text after the value"},
         {"= x\n", 1, 1, "expected 'key = value'"},
-        {"topology = a, b\n", 1, 15, "takes one path"},
+        {"baseline = a, b\n", 1, 15, "takes one path"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -114,6 +114,8 @@ TEST_CASE("config: rule patterns and families") {
     CHECK_FALSE(findings::is_rule_pattern("GPL"));
     CHECK_FALSE(findings::is_rule_pattern("GPL1x1"));
     CHECK_FALSE(findings::is_rule_pattern("GPL10000"));
+    CHECK(findings::rule_prefix("gpl1xx") == "GPL1");
+    CHECK(findings::rule_prefix("GPL101") == "GPL101");
     CHECK(findings::rule_matches("GPL1xx", "GPL104"));
     CHECK(findings::rule_matches("gpl101", "GPL101"));
     CHECK_FALSE(findings::rule_matches("GPL1xx", "GPL204"));

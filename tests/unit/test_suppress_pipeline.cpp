@@ -127,13 +127,16 @@ TEST_CASE("settings: command line over .gpolint over defaults - config errors re
     CHECK(findings::rule_selected("GPL101", settings));
 
     cli.fail_on = findings::FailOn::Note;
-    cli.ignore = {"GPL1xx"};
+    cli.ignore = {"gpl1xx"};
+    cli.topology = {"/x/forest.ldf"};
     cli.roles = {{"OU=H,DC=x", "hyperv"}};
     settings = findings::resolve_settings(cli, (ws.root / "gpo").string(), errors);
     CHECK(settings.fail_on == findings::FailOn::Note);
     CHECK(findings::rule_selected("GPL204", settings));
     CHECK_FALSE(findings::rule_selected("GPL101", settings));
     CHECK(settings.roles.size() == 2);
+    CHECK(settings.ignore == std::vector<std::string>{"GPL1"});
+    CHECK(settings.topology == std::vector<std::string>{"/x/forest.ldf"});
 
     cli.config = ws.write("other.cfg", "fail-on = loud\n");
     settings = findings::resolve_settings(cli, ws.root.string(), errors);
