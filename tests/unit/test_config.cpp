@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <unistd.h>
 
 #include <tao/pegtl/contrib/analyze.hpp>
 
@@ -124,7 +126,7 @@ TEST_CASE("config: rule patterns and families") {
 
 TEST_CASE("config: .gpolint is found upward from the current directory") {
     namespace fs = std::filesystem;
-    fs::path root = fs::temp_directory_path() / "gpolint-config-find";
+    fs::path root = fs::temp_directory_path() / ("gpolint-config-find-" + std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "a" / "b");
     auto before = findings::find_config((root / "a" / "b").string());

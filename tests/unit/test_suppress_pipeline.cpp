@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <unistd.h>
 
 #include "findings/pipeline.hpp"
 #include "findings_test_support.hpp"
@@ -12,9 +14,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A scratch folder per test case and process: CTest runs the cases in parallel.
 struct Workspace {
-    fs::path root = fs::temp_directory_path() / "gpolint-pipeline-test";
-    Workspace() {
+    fs::path root;
+    explicit Workspace(const std::string& name)
+        : root(fs::temp_directory_path() / ("gpolint-" + name + "-" + std::to_string(::getpid()))) {
         fs::remove_all(root);
         fs::create_directories(root / "gpo");
     }
@@ -34,7 +38,7 @@ Diagnostic with_gpo(Diagnostic d) {
 }  // namespace
 
 TEST_CASE("pipeline: selection, severity overrides, inline + file suppressions, exit code") {
-    Workspace ws;
+    Workspace ws("pipeline-suppress");
     std::string inf = ws.write("gpo/GptTmpl.inf",
                                "[Privilege Rights]\n"
                                "; gpolint: disable=GPL103 written by name on purpose for the lab\n"
@@ -78,7 +82,7 @@ TEST_CASE("pipeline: selection, severity overrides, inline + file suppressions, 
 }
 
 TEST_CASE("pipeline: write a baseline, then only new findings fail - gone entries are notes") {
-    Workspace ws;
+    Workspace ws("pipeline-baseline");
     findings::Settings settings;
     settings.base_dir = ws.root.string();
     auto old_one = with_gpo(finding("GPL101", Severity::Error, "old", ws.path("gpo/GptTmpl.inf"), 3));
@@ -112,7 +116,7 @@ TEST_CASE("pipeline: write a baseline, then only new findings fail - gone entrie
 }
 
 TEST_CASE("settings: command line over .gpolint over defaults - config errors returned") {
-    Workspace ws;
+    Workspace ws("pipeline-settings");
     ws.write(".gpolint", "fail-on = error\nignore = GPL204\nsuppressions = gpo/s.txt\n[roles]\n\"DC=x\" = dc\n");
     fs::create_directories(ws.root / "gpo" / "deeper");
     findings::CommandLine cli;
