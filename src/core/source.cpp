@@ -52,6 +52,13 @@ namespace {
 
 constexpr uint32_t kReplacement = 0xFFFD;
 
+// A file of random bytes would otherwise record an issue for every other byte.
+constexpr size_t kMaxDecodeIssues = 100;
+
+void record_issue(std::vector<DecodeIssue>& issues, DecodeIssue issue) {
+    if (issues.size() < kMaxDecodeIssues) issues.push_back(std::move(issue));
+}
+
 // Windows-1252 0x80–0x9F; the five undefined bytes map to the C1 control of the same value so
 // that re-encoding gives the original byte back.
 constexpr std::array<uint16_t, 32> kCp1252High = {
@@ -81,6 +88,8 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
     return len;
 }
 
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
         size_t len = utf8_sequence_length(s, i);
@@ -89,6 +98,8 @@ bool is_valid_utf8(std::string_view s) {
     }
     return true;
 }
+
+namespace {
 
 // UTF-16 without a BOM: most odd bytes (LE) are zero in the ASCII-heavy text of a template.
 bool looks_like_utf16le(std::string_view s) {
@@ -119,15 +130,14 @@ void decode_utf16(std::string_view s, bool little_endian, std::string& out, std:
             append_utf8(out, cp);
             ++k;
         } else if (u >= 0xD800 && u <= 0xDFFF) {
-            issues.push_back({base_offset + 2 * k, "unpaired UTF-16 surrogate", out.size()});
+            record_issue(issues, {base_offset + 2 * k, "unpaired UTF-16 surrogate", out.size()});
             append_utf8(out, kReplacement);
         } else {
             append_utf8(out, u);
         }
     }
     if (s.size() % 2 != 0)
-        issues.push_back(
-            {base_offset + s.size() - 1, "odd number of bytes in UTF-16 text (truncated file?)", out.size()});
+        record_issue(issues, {base_offset + s.size() - 1, "odd number of bytes in UTF-16 text (truncated file?)", out.size()});
 }
 
 }  // namespace
@@ -139,28 +149,24 @@ std::string utf16le_to_utf8(std::string_view bytes) {
     return out;
 }
 
-SourceText decode_text(PathRef path, std::string_view bytes) {
-    std::string text;
-    std::vector<DecodeIssue> issues;
-    Encoding encoding = Encoding::Utf8;
-    auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
-    if (starts("\xEF\xBB\xBF")) {
-        encoding = Encoding::Utf8Bom;
-        bytes.remove_prefix(3);
-    } else if (starts("\xFF\xFE")) {
-        encoding = Encoding::Utf16LeBom;
-        decode_utf16(bytes.substr(2), true, text, issues, 2);
-        return SourceText(path, std::move(text), encoding, std::move(issues));
-    } else if (starts("\xFE\xFF")) {
-        encoding = Encoding::Utf16BeBom;
-        decode_utf16(bytes.substr(2), false, text, issues, 2);
-        return SourceText(path, std::move(text), encoding, std::move(issues));
-    } else if (looks_like_utf16le(bytes)) {
-        encoding = Encoding::Utf16LeNoBom;
-        decode_utf16(bytes, true, text, issues, 0);
-        return SourceText(path, std::move(text), encoding, std::move(issues));
+namespace {
+
+// Byte offset in the raw file of decoded-text offset `at`: code points (UTF-8 of valid input,
+// Windows-1252) or UTF-16 code units counted from the start of the text.
+uint64_t raw_offset_of(std::string_view text, size_t at, Encoding encoding, size_t base) {
+    if (encoding == Encoding::Utf8 || encoding == Encoding::Utf8Bom) return base + at;
+    uint64_t raw = base;
+    bool utf16 = encoding != Encoding::Windows1252;
+    for (size_t i = 0; i < at && i < text.size(); ++i) {
+        auto b = static_cast<unsigned char>(text[i]);
+        if ((b & 0xC0) == 0x80) continue;
+        raw += utf16 ? ((b & 0xF8) == 0xF0 ? 4 : 2) : 1;
     }
-    size_t base = encoding == Encoding::Utf8Bom ? 3 : 0;
+    return raw;
+}
+
+void decode_utf8_or_ansi(std::string_view bytes, Encoding& encoding, size_t base, std::string& text,
+                         std::vector<DecodeIssue>& issues) {
     if (is_valid_utf8(bytes)) {
         text.assign(bytes);
     } else if (encoding == Encoding::Utf8Bom) {
@@ -168,7 +174,7 @@ SourceText decode_text(PathRef path, std::string_view bytes) {
         for (size_t i = 0; i < bytes.size();) {
             size_t len = utf8_sequence_length(bytes, i);
             if (len == 0) {
-                issues.push_back({base + i, "invalid UTF-8 byte", text.size()});
+                record_issue(issues, {base + i, "invalid UTF-8 byte", text.size()});
                 append_utf8(text, kReplacement);
                 ++i;
             } else {
@@ -185,11 +191,37 @@ SourceText decode_text(PathRef path, std::string_view bytes) {
             else append_utf8(text, b);
         }
     }
-    for (size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '\0') {
-            issues.push_back({base + i, "NUL byte in text", i});
-            break;
-        }
+}
+
+}  // namespace
+
+SourceText decode_text(PathRef path, std::string_view bytes) {
+    std::string text;
+    std::vector<DecodeIssue> issues;
+    Encoding encoding = Encoding::Utf8;
+    size_t base = 0;  // length of the BOM
+    auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+    if (starts("\xFF\xFE")) {
+        encoding = Encoding::Utf16LeBom;
+        base = 2;
+        decode_utf16(bytes.substr(2), true, text, issues, base);
+    } else if (starts("\xFE\xFF")) {
+        encoding = Encoding::Utf16BeBom;
+        base = 2;
+        decode_utf16(bytes.substr(2), false, text, issues, base);
+    } else if (starts("\xEF\xBB\xBF")) {
+        encoding = Encoding::Utf8Bom;
+        base = 3;
+        decode_utf8_or_ansi(bytes.substr(3), encoding, base, text, issues);
+    } else if (looks_like_utf16le(bytes)) {
+        encoding = Encoding::Utf16LeNoBom;
+        decode_utf16(bytes, true, text, issues, base);
+    } else {
+        decode_utf8_or_ansi(bytes, encoding, base, text, issues);
+    }
+    // A NUL inside text usually means a UTF-16 file read with the wrong byte order or a binary file.
+    if (auto nul = text.find('\0'); nul != std::string::npos)
+        record_issue(issues, {raw_offset_of(text, nul, encoding, base), "NUL character in text", nul});
     return SourceText(path, std::move(text), encoding, std::move(issues));
 }
 

@@ -52,7 +52,8 @@ private:
 };
 
 // Detects the encoding (BOMs, UTF-16LE without BOM by its zero bytes, valid UTF-8, else Windows-1252)
-// and decodes. Never throws; malformed sequences become U+FFFD with a DecodeIssue.
+// and decodes. Never throws; malformed sequences become U+FFFD with a DecodeIssue (the first 100 are
+// kept, so a file of random bytes does not flood the output).
 SourceText decode_text(PathRef path, std::string_view bytes);
 
 // Reads a whole file; nullopt and a message in `error` when it cannot be read.
@@ -60,6 +61,9 @@ std::optional<std::string> read_file_bytes(const std::string& path, std::string&
 
 // Encodes UTF-8 text back to `encoding` (with its BOM), the inverse of decode_text for clean input.
 std::string encode_text(std::string_view utf8, Encoding encoding);
+
+// True when `bytes` is well-formed UTF-8 (no overlongs, surrogates or truncated sequences).
+bool is_valid_utf8(std::string_view bytes);
 
 // UTF-16LE helpers for binary formats (registry.pol): code units to UTF-8.
 void append_utf8(std::string& out, uint32_t code_point);

@@ -20,6 +20,10 @@ struct Link {
     bool enforced = false;      // option bit 0x2
     uint32_t position = 0;      // 0-based index in the gPLink string (first entry = 0)
     Location location;
+    // Topology files may name the GPO ("Server Hardening") instead of giving its GUID; finish_topology
+    // resolves the name and fills gpo_guid. gpo_guid stays empty when the name matched no GPO or several
+    // (already reported as GPL001).
+    std::string gpo_name_ref;
 };
 
 struct Som {

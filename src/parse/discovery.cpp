@@ -221,7 +221,7 @@ private:
                                                                                             : FileRole::MachinePol);
         else if (ext == ".csv") loose(FileRole::AuditCsv);
         else if (ext == ".xml") loose(FileRole::LooseXml);
-        else if (ext == ".ldf" || ext == ".ldif" || ext == ".topology") result_.topology_files.push_back(file.string());
+        else if (ext == ".ldf" || ext == ".ldif" || ext == ".topology") result_.topology.push_back({file.string(), std::nullopt});
         else if (given) sniff_topology(file);
     }
 
@@ -235,7 +235,7 @@ private:
         }
         auto text = decode_text(intern_path(file.string()), *bytes);
         if (looks_like_ldif(text.text()) || looks_like_topology_file(text.text())) {
-            result_.topology_files.push_back(file.string());
+            result_.topology.push_back({file.string(), std::move(*bytes)});
         } else {
             result_.files_read.push_back(file.string());
             diagnostics_.warning("GPL001", Location{text.path(), 0, 0, 0},

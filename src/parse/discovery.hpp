@@ -2,6 +2,7 @@
 // Discovery: from the PATHs the user gave to a list of GPO jobs (files grouped by the GPO they belong
 // to), before anything is parsed. Nothing here reads a GPO file except manifest.xml, whose only use
 // is to be compared with what is on disk.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,11 +32,16 @@ struct GpoJob {
     std::vector<DiscoveredFile> files;  // sorted by role, then path
 };
 
+struct TopologyInput {
+    std::string path;
+    std::optional<std::string> bytes;  // set when discovery already read the file to recognise it
+};
+
 struct Discovery {
     std::vector<GpoJob> gpos;                 // sorted by source
-    std::vector<std::string> topology_files;  // .ldf/.ldif/.topology found or given, LDIF sniffed by content
+    std::vector<TopologyInput> topology;      // .ldf/.ldif/.topology found or given, LDIF sniffed by content
     std::vector<std::string> unreadable_paths;
-    std::vector<std::string> files_read;      // manifests and sniffed files
+    std::vector<std::string> files_read;      // manifests and files sniffed but not recognised
 };
 
 // Walks every PATH (files or folders, any nesting), matching path parts case-insensitively.

@@ -70,7 +70,9 @@ private:
 
     std::optional<SectionKind> section_;  // none before the first header
     size_t raw_section_ = 0;              // index into unknown_sections when section_ is Unknown
-    std::unordered_map<std::string, size_t> seen_;  // section + folded key -> index in its list
+    // Per section (known kinds by their enum value, unknown sections after them): folded key -> index
+    // of its entry in the section's list.
+    std::vector<std::unordered_map<std::string, size_t>> seen_;
     size_t parse_errors_ = 0;
 
     std::string_view text_of(TextSpan span) const { return inf::text_of(text_, span); }
@@ -162,10 +164,10 @@ private:
     // Files `entry` under `key` in `list`; a later duplicate replaces the earlier one (GPL003).
     template <typename Entry>
     void keep(std::vector<Entry>& list, std::string_view key, Entry entry) {
-        std::string id = model::fold_case(section_name());
-        id += '\0';
-        id += model::fold_case(key);
-        auto [it, inserted] = seen_.try_emplace(std::move(id), list.size());
+        size_t slot = static_cast<size_t>(*section_);
+        if (*section_ == SectionKind::Unknown) slot += 1 + raw_section_;
+        if (seen_.size() <= slot) seen_.resize(slot + 1);
+        auto [it, inserted] = seen_[slot].try_emplace(model::fold_case(key), list.size());
         if (inserted) {
             list.push_back(std::move(entry));
             return;

@@ -57,6 +57,16 @@ struct action<g::item> {
     }
 };
 
+// The SDDL of an object line is its value and its only item.
+template <>
+struct action<g::sddl> {
+    template <typename ActionInput>
+    static void apply(const ActionInput& in, Capture& c) {
+        c.parts.value = c.span(in);
+        c.parts.items.push_back(c.field(in));
+    }
+};
+
 // Stores the span of the matched text in one optional span member of LineParts.
 template <std::optional<model::TextSpan> LineParts::*Member>
 struct store_span {
@@ -66,7 +76,6 @@ struct store_span {
     }
 };
 template <> struct action<g::value_list> : store_span<&LineParts::value> {};
-template <> struct action<g::sddl> : store_span<&LineParts::value> {};
 template <> struct action<g::raw_value> : store_span<&LineParts::value> {};
 template <> struct action<g::type_code> : store_span<&LineParts::type_code> {};
 template <> struct action<g::mode> : store_span<&LineParts::mode> {};

@@ -111,6 +111,10 @@ void add_scalars(std::vector<Setting>& out, std::string_view prefix, const std::
 
 std::vector<Setting> template_settings(const model::SecurityTemplate& t) {
     std::vector<Setting> out;
+    out.reserve(t.system_access.size() + t.kerberos_policy.size() + t.system_log.size() + t.security_log.size() +
+                t.application_log.size() + t.event_audit.size() + t.registry_values.size() +
+                t.privilege_rights.size() + t.group_membership.size() + t.services.size() + t.registry_keys.size() +
+                t.file_security.size() + t.profile_description.size());
     add_scalars(out, "access:", t.system_access);
     add_scalars(out, "kerberos:", t.kerberos_policy);
     add_scalars(out, "log:System\\", t.system_log);

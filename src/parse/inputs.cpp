@@ -8,6 +8,7 @@
 #include <cctype>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -59,7 +60,7 @@ struct LoadedGpo {
 
 class GpoLoader {
 public:
-    GpoLoader(const GpoJob& job, LoadedGpo& out) : job_(job), gpo_(out.gpo), diagnostics_(out.diagnostics), out_(out) {}
+    GpoLoader(const GpoJob& job, LoadedGpo& out) : job_(job), gpo_(out.gpo), diagnostics_(out.diagnostics), keep_(out.keep) {}
 
     void load() {
         gpo_.source = job_.source;
@@ -151,14 +152,14 @@ private:
         } else {
             diagnostics_.note("GPL002", xml->location_of(xml->root()),
                               "XML root <" + std::string(root) + "> is not a Group Policy file; ignored");
-            out_.keep = false;
+            keep_ = false;
         }
     }
 
     const GpoJob& job_;
     Gpo& gpo_;
     Diagnostics& diagnostics_;
-    LoadedGpo& out_;
+    bool& keep_;
     std::optional<GpoReport> report_;
     bool flags_known_ = false;
 };
@@ -188,11 +189,12 @@ std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, unsigned t
     return loaded;
 }
 
-void read_topology_input(const std::string& path, model::Topology& topology, std::vector<PathRef>& files,
+void read_topology_input(const TopologyInput& input, model::Topology& topology, std::vector<PathRef>& files,
                          Diagnostics& diagnostics) {
+    const std::string& path = input.path;
     PathRef ref = intern_path(path);
     std::string error;
-    auto bytes = read_file_bytes(path, error);
+    auto bytes = input.bytes ? input.bytes : read_file_bytes(path, error);
     if (!bytes) {
         diagnostics.error("GPL001", Location{ref, 0, 0, 0}, "cannot read topology '" + path + "': " + error);
         return;
@@ -203,6 +205,20 @@ void read_topology_input(const std::string& path, model::Topology& topology, std
     bool named_ldif = lower.ends_with(".ldf") || lower.ends_with(".ldif");
     if (named_ldif || looks_like_ldif(source.text())) read_ldif(source, topology, diagnostics);
     else read_topology_file(source, topology, diagnostics);
+}
+
+// Several backups of one GPO side by side (or the same export copied into two trees): both are kept,
+// but a link names a GPO by GUID only, so say which copies compete.
+void note_duplicate_guids(const std::vector<Gpo>& gpos, Diagnostics& diagnostics) {
+    std::map<std::string, const Gpo*> first_by_guid;
+    for (const auto& gpo : gpos) {
+        if (gpo.guid.empty()) continue;
+        auto [it, inserted] = first_by_guid.emplace(gpo.guid, &gpo);
+        if (!inserted)
+            diagnostics.note("GPL006", gpo.origin,
+                             "GPO " + gpo.guid + " ('" + gpo.name + "') is also read from " + it->second->source +
+                                 "; links name GPOs by GUID only, so both copies are used");
+    }
 }
 
 }  // namespace
@@ -220,9 +236,11 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
         inputs.gpos.push_back(std::move(loaded.gpo));
     }
 
-    std::vector<std::string> topology_files = options.topology_files;
-    topology_files.insert(topology_files.end(), found.topology_files.begin(), found.topology_files.end());
-    for (const auto& path : topology_files) read_topology_input(path, inputs.topology, inputs.files, diagnostics);
+    note_duplicate_guids(inputs.gpos, diagnostics);
+
+    for (const auto& path : options.topology_files)
+        read_topology_input({path, std::nullopt}, inputs.topology, inputs.files, diagnostics);
+    for (const auto& input : found.topology) read_topology_input(input, inputs.topology, inputs.files, diagnostics);
     if (inputs.topology.empty()) topology_from_reports(inputs.gpos, inputs.topology, diagnostics);
     finish_topology(inputs.topology, inputs.gpos, options.role_overrides, diagnostics);
     return inputs;

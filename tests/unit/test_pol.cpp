@@ -6,36 +6,14 @@
 
 #include "model/setting.hpp"
 #include "parse/pol_reader.hpp"
+#include "test_pol_bytes.hpp"
 
 using namespace gpolint;
 using model::Operation;
 using model::ValueKind;
+using namespace gpolint::test;
 
 namespace {
-
-std::string utf16z(std::string_view ascii) {
-    std::string out;
-    for (char c : ascii) {
-        out.push_back(c);
-        out.push_back('\0');
-    }
-    return out + std::string(2, '\0');
-}
-
-std::string le32(uint32_t v) {
-    std::string out;
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-    return out;
-}
-
-std::string wchar(char c) { return std::string{c, '\0'}; }
-
-std::string record(std::string_view key, std::string_view name, uint32_t type, const std::string& data) {
-    return wchar('[') + utf16z(key) + wchar(';') + utf16z(name) + wchar(';') + le32(type) + wchar(';') +
-           le32(static_cast<uint32_t>(data.size())) + wchar(';') + data + wchar(']');
-}
-
-std::string pol(const std::string& records, uint32_t version = 1) { return "PReg" + le32(version) + records; }
 
 struct Read {
     std::vector<model::Setting> settings;
@@ -53,7 +31,7 @@ const std::string kLsa = "System\\CurrentControlSet\\Control\\Lsa";
 }  // namespace
 
 TEST_CASE("pol: REG_DWORD lands on the same key as the template's MACHINE\\ path") {
-    auto r = read(pol(record(kLsa, "NoLMHash", 4, le32(1))));
+    auto r = read(pol_file(pol_record(kLsa, "NoLMHash", 4, le32(1))));
     REQUIRE(r.settings.size() == 1);
     CHECK(r.diagnostics.empty());
     const auto& s = r.settings[0];
@@ -75,11 +53,11 @@ TEST_CASE("pol: every value type decodes") {
     std::string multi = utf16z("NistP384").substr(0) + utf16z("NistP256") + std::string(2, '\0');
     CHECK(multi.size() == 38);
     std::string binary = std::string("\x5D\x00\xFF", 3);  // contains "]" as UTF-16: lengths, not searching
-    std::string records = record("K", "sz", 1, sz) + record("K", "expand", 2, utf16z("")) +
-                          record("K", "bin", 3, binary) + record("K", "be", 5, std::string("\x00\x00\x01\x00", 4)) +
-                          record("K", "multi", 7, multi) +
-                          record("K", "q", 11, le32(2) + le32(1)) + record("K", "none", 0, "");
-    auto r = read(pol(records));
+    std::string records = pol_record("K", "sz", 1, sz) + pol_record("K", "expand", 2, utf16z("")) +
+                          pol_record("K", "bin", 3, binary) + pol_record("K", "be", 5, std::string("\x00\x00\x01\x00", 4)) +
+                          pol_record("K", "multi", 7, multi) +
+                          pol_record("K", "q", 11, le32(2) + le32(1)) + pol_record("K", "none", 0, "");
+    auto r = read(pol_file(records));
     CHECK(r.diagnostics.empty());
     REQUIRE(r.settings.size() == 7);
     CHECK(r.settings[0].value.kind == ValueKind::String);
@@ -100,13 +78,13 @@ TEST_CASE("pol: every value type decodes") {
 
 TEST_CASE("pol: control names become operations, prefixes case-insensitive") {
     std::string space = utf16z(" ");
-    std::string records = record("Software\\P", "**del.Foo", 1, space) + record("Software\\P", "**DelVals.", 1, space) +
-                          record("Software\\P", "**DeleteValues", 1, utf16z("a;b ")) +
-                          record("Software\\P", "**DeleteKeys", 1, utf16z("k1;k2")) +
-                          record("Software\\P", "**SecureKey", 4, le32(1)) +
-                          record("Software\\P", "**SOFT.Bar", 4, le32(7)) + record("Software\\P", "", 0, "") +
-                          record("Software\\P", "**Del.Baz", 4, le32(0));
-    auto r = read(pol(records));
+    std::string records = pol_record("Software\\P", "**del.Foo", 1, space) + pol_record("Software\\P", "**DelVals.", 1, space) +
+                          pol_record("Software\\P", "**DeleteValues", 1, utf16z("a;b ")) +
+                          pol_record("Software\\P", "**DeleteKeys", 1, utf16z("k1;k2")) +
+                          pol_record("Software\\P", "**SecureKey", 4, le32(1)) +
+                          pol_record("Software\\P", "**SOFT.Bar", 4, le32(7)) + pol_record("Software\\P", "", 0, "") +
+                          pol_record("Software\\P", "**Del.Baz", 4, le32(0));
+    auto r = read(pol_file(records));
     CHECK(r.diagnostics.empty());
     REQUIRE(r.settings.size() == 8);
     CHECK(r.settings[0].op == Operation::DeleteValue);
@@ -129,7 +107,7 @@ TEST_CASE("pol: control names become operations, prefixes case-insensitive") {
 }
 
 TEST_CASE("pol: unknown control name is a warning and is not applied") {
-    auto r = read(pol(record("K", "**bogus.x", 1, utf16z(" ")) + record("K", "v", 4, le32(3))));
+    auto r = read(pol_file(pol_record("K", "**bogus.x", 1, utf16z(" ")) + pol_record("K", "v", 4, le32(3))));
     REQUIRE(r.settings.size() == 1);
     CHECK(r.settings[0].key.text() == "registry:HKLM\\K\\v");
     REQUIRE(r.diagnostics.size() == 1);
@@ -138,7 +116,7 @@ TEST_CASE("pol: unknown control name is a warning and is not applied") {
 }
 
 TEST_CASE("pol: User\\registry.pol is HKCU") {
-    auto r = read(pol(record("Software\\Policies\\X", "Y", 4, le32(0))), true);
+    auto r = read(pol_file(pol_record("Software\\Policies\\X", "Y", 4, le32(0))), true);
     REQUIRE(r.settings.size() == 1);
     CHECK(r.settings[0].key.text() == "registry:HKCU\\Software\\Policies\\X\\Y");
     CHECK(r.settings[0].user_side);
@@ -146,7 +124,7 @@ TEST_CASE("pol: User\\registry.pol is HKCU") {
 
 TEST_CASE("pol: header checks") {
     SUBCASE("bad signature skips the file") {
-        auto r = read("PRex" + le32(1) + record("K", "v", 4, le32(1)));
+        auto r = read("PRex" + le32(1) + pol_record("K", "v", 4, le32(1)));
         CHECK(r.settings.empty());
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].severity == Severity::Error);
@@ -154,25 +132,25 @@ TEST_CASE("pol: header checks") {
         CHECK(r.diagnostics[0].location.offset == 0);
     }
     SUBCASE("version 2 is read with a warning") {
-        auto r = read(pol(record("K", "v", 4, le32(1)), 2));
+        auto r = read(pol_file(pol_record("K", "v", 4, le32(1)), 2));
         CHECK(r.settings.size() == 1);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].severity == Severity::Warning);
         CHECK(r.diagnostics[0].location.offset == 4);
     }
     SUBCASE("an 8-byte file is valid and empty") {
-        auto r = read(pol(""));
+        auto r = read(pol_file(""));
         CHECK(r.settings.empty());
         CHECK(r.diagnostics.empty());
     }
 }
 
 TEST_CASE("pol: malformed records report the byte offset and keep earlier records") {
-    std::string first = record("K", "a", 4, le32(1));
+    std::string first = pol_record("K", "a", 4, le32(1));
     SUBCASE("data size past the end") {
         std::string bad = wchar('[') + utf16z("K") + wchar(';') + utf16z("b") + wchar(';') + le32(4) + wchar(';') +
                           le32(1000) + wchar(';') + le32(1);
-        auto r = read(pol(first + bad));
+        auto r = read(pol_file(first + bad));
         CHECK(r.settings.size() == 1);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].severity == Severity::Error);
@@ -180,21 +158,21 @@ TEST_CASE("pol: malformed records report the byte offset and keep earlier record
         CHECK(r.diagnostics[0].location.offset == 8 + first.size() + 2 + 4 + 2 + 4 + 2 + 4 + 2 + 4 + 2);
     }
     SUBCASE("missing closing bracket") {
-        std::string bad = record("K", "b", 4, le32(1));
+        std::string bad = pol_record("K", "b", 4, le32(1));
         bad[bad.size() - 2] = 'X';
-        auto r = read(pol(first + bad));
+        auto r = read(pol_file(first + bad));
         CHECK(r.settings.size() == 1);
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].location.offset == 8 + first.size() + bad.size() - 2);
     }
     SUBCASE("the second record's location is its own offset") {
-        auto r = read(pol(first + record("K", "b", 4, le32(2))));
+        auto r = read(pol_file(first + pol_record("K", "b", 4, le32(2))));
         REQUIRE(r.settings.size() == 2);
         CHECK(r.settings[1].location.offset == 8 + first.size());
         CHECK(r.settings[1].length == first.size());
     }
     SUBCASE("DWORD with 3 data bytes is a shape warning, kept as hex") {
-        auto r = read(pol(record("K", "c", 4, std::string("\x01\x02\x03", 3))));
+        auto r = read(pol_file(pol_record("K", "c", 4, std::string("\x01\x02\x03", 3))));
         REQUIRE(r.settings.size() == 1);
         CHECK(r.settings[0].value.kind == ValueKind::Raw);
         CHECK(r.settings[0].value.text == "010203");
@@ -204,8 +182,8 @@ TEST_CASE("pol: malformed records report the byte offset and keep earlier record
 }
 
 TEST_CASE("pol: every truncation of a valid file and 40 garbage inputs are handled") {
-    std::string r1 = record(kLsa, "NoLMHash", 4, le32(1)), r2 = record("K", "s", 1, utf16z("text"));
-    std::string full = pol(r1 + r2 + record("K", "m", 7, utf16z("a") + utf16z("b") + std::string(2, '\0')));
+    std::string r1 = pol_record(kLsa, "NoLMHash", 4, le32(1)), r2 = pol_record("K", "s", 1, utf16z("text"));
+    std::string full = pol_file(r1 + r2 + pol_record("K", "m", 7, utf16z("a") + utf16z("b") + std::string(2, '\0')));
     auto complete = read(full);
     REQUIRE(complete.settings.size() == 3);
     for (size_t cut = 0; cut < full.size(); ++cut) {
@@ -217,7 +195,7 @@ TEST_CASE("pol: every truncation of a valid file and 40 garbage inputs are handl
     uint32_t state = 12345;
     auto next = [&] { return state = state * 1103515245u + 12345u; };
     for (int i = 0; i < 40; ++i) {
-        std::string bytes = pol("");
+        std::string bytes = pol_file("");
         size_t length = next() % 200;
         for (size_t k = 0; k < length; ++k) bytes.push_back(static_cast<char>(next() >> 16));
         if (i % 2 == 0) bytes.insert(8, wchar('['));  // start a record so the deeper checks are reached

@@ -1,0 +1,45 @@
+#include "cli/rules_common.hpp"
+
+#include <ostream>
+
+#include "rules/loader.hpp"
+
+namespace gpolint::cli {
+
+std::optional<std::vector<rules::Rule>> load_rules_or_report(const std::string& dir, std::ostream& err) {
+    Diagnostics diagnostics;
+    auto loaded = rules::load_rules(dir, diagnostics);
+    if (diagnostics.all().empty()) return loaded;
+    for (const auto& d : diagnostics.all()) {
+        const auto& l = d.location;
+        if (!l.file.empty()) err << l.file.str() << ":" << l.line << ":" << l.column << ": ";
+        err << "error: " << d.message << "\n";
+    }
+    return std::nullopt;
+}
+
+std::vector<report::RuleInfo> rule_infos(const std::vector<rules::Rule>& rules, const std::string& rules_dir) {
+    std::vector<report::RuleInfo> infos;
+    std::string docs = rules::docs_dir_for(rules_dir);
+    for (const auto& rule : rules)
+        infos.push_back({rule.id, rule.slug, rule.severity, rule.title, rule.rationale, rule.fix,
+                         docs + "/" + rule.id + ".md"});
+    return infos;
+}
+
+std::vector<std::string> split_ids(const std::vector<std::string>& values) {
+    std::vector<std::string> ids;
+    for (const auto& value : values) {
+        size_t start = 0;
+        while (start <= value.size()) {
+            size_t comma = value.find(',', start);
+            std::string id = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            if (!id.empty()) ids.push_back(id);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    return ids;
+}
+
+}  // namespace gpolint::cli

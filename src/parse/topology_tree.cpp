@@ -1,0 +1,134 @@
+#include "parse/topology_tree.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "parse/topology_text.hpp"
+
+namespace gpolint::parse {
+
+namespace {
+
+// Deeper DNs do not occur in real directories; the cap keeps a hostile DN from making the walk quadratic.
+constexpr int kMaxDepth = 128;
+
+size_t rdn_count(std::string_view dn) {
+    size_t count = 1;
+    for (size_t i = 0; i < dn.size(); ++i) {
+        if (dn[i] == '\\') ++i;
+        else if (dn[i] == ',') ++count;
+    }
+    return count;
+}
+
+// OUs and the domain are SOMs; plain containers (CN=Computers) are not (MS-GPOL drops them).
+std::optional<model::SomKind> som_kind_of(std::string_view dn) {
+    auto type = rdn_type(dn);
+    if (type == "ou") return model::SomKind::OrganizationalUnit;
+    if (type == "dc") return model::SomKind::Domain;
+    return std::nullopt;
+}
+
+}  // namespace
+
+int containing_som(const model::Topology& topology, std::string_view dn) {
+    std::string current(dn);
+    for (int step = 0; step < kMaxDepth; ++step) {
+        current = model::parent_dn(current);
+        if (current.empty()) return -1;
+        if (!som_kind_of(current)) continue;
+        if (int found = topology.find(current); found >= 0) return found;
+    }
+    return -1;
+}
+
+model::Som& SomTreeBuilder::declare(std::string_view dn, model::SomKind kind, Location where, bool& existed) {
+    auto key = model::normalize_dn(dn);
+    if (auto it = index_.find(key); it != index_.end()) {
+        existed = true;
+        return drafts_[it->second];
+    }
+    existed = false;
+    index_.emplace(std::move(key), drafts_.size());
+    auto& som = drafts_.emplace_back();
+    som.dn = std::string(dn);
+    som.kind = kind;
+    som.location = where;
+    return som;
+}
+
+void SomTreeBuilder::mention(std::string_view dn, Location where) { mentions_.emplace_back(std::string(dn), where); }
+
+void SomTreeBuilder::build(model::Topology& topology, Diagnostics& diagnostics, bool note_implied) {
+    // SOMs from earlier inputs first, so they win over a second declaration.
+    std::vector<model::Som> all;
+    std::unordered_map<std::string, size_t> index;
+    for (auto& som : topology.soms) {
+        som.parent = -1;
+        som.children.clear();
+        index.emplace(model::normalize_dn(som.dn), all.size());
+        all.push_back(std::move(som));
+    }
+    for (auto& som : drafts_) {
+        auto key = model::normalize_dn(som.dn);
+        if (auto it = index.find(key); it != index.end()) {
+            const auto& first = all[it->second].location;
+            diagnostics.warning("GPL001", som.location,
+                                som.dn + " is already declared in " + first.file.str() + ":" +
+                                    std::to_string(first.line) + "; this declaration is ignored");
+            continue;
+        }
+        index.emplace(std::move(key), all.size());
+        all.push_back(std::move(som));
+    }
+
+    // OUs and domains only named by a child's DN. Appending while iterating visits the new ones too.
+    auto imply_ancestors = [&](std::string dn, Location where) {  // by value: `all` grows below
+        std::string current = dn;
+        for (int step = 0; step < kMaxDepth; ++step) {
+            current = model::parent_dn(current);
+            if (current.empty()) return;
+            auto kind = som_kind_of(current);
+            if (!kind) continue;
+            auto key = model::normalize_dn(current);
+            if (index.count(key)) return;
+            if (note_implied)
+                diagnostics.note("GPL001", where,
+                                 current + " is not in the input but " + dn + " is inside it; added it with no links");
+            model::Som implied;
+            implied.dn = current;
+            implied.kind = *kind;
+            implied.location = where;
+            index.emplace(std::move(key), all.size());
+            all.push_back(std::move(implied));
+        }
+    };
+    for (size_t i = 0; i < all.size(); ++i)
+        if (all[i].kind != model::SomKind::Site) imply_ancestors(all[i].dn, all[i].location);
+    for (auto& [dn, where] : mentions_) imply_ancestors(dn, where);
+
+    for (const auto& som : all)
+        if (som.kind == model::SomKind::OrganizationalUnit && model::parent_dn(som.dn).empty())
+            diagnostics.warning("GPL001", som.location, som.dn + " is not inside a domain (no DC= part)");
+
+    // Sites first (nothing is above them), then the domain tree by depth: parents before children.
+    std::vector<size_t> order(all.size()), rank(all.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+        rank[i] = all[i].kind == model::SomKind::Site ? 0 : rdn_count(all[i].dn);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank[a] < rank[b]; });
+
+    topology.soms.clear();
+    topology.index_by_dn.clear();
+    for (size_t i : order) {
+        auto& som = all[i];
+        som.parent = som.kind == model::SomKind::OrganizationalUnit ? containing_som(topology, som.dn) : -1;
+        topology.add_som(std::move(som));
+    }
+    drafts_.clear();
+    index_.clear();
+    mentions_.clear();
+}
+
+}  // namespace gpolint::parse

@@ -1,0 +1,17 @@
+#pragma once
+// The factories behind make_reporter; each output format adds one line here and one in reporter.cpp.
+#include <memory>
+
+#include "report/reporter.hpp"
+
+namespace gpolint::report {
+
+std::unique_ptr<Reporter> make_text_reporter(const ReportOptions& options);
+std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options);
+
+// Shared by the formats: the path as shown (relative to base_dir when below it).
+std::string display_path(const std::string& path, const std::string& base_dir);
+// JSON string literal with quotes, escaping quotes, backslashes and control characters.
+std::string json_string(std::string_view text);
+
+}  // namespace gpolint::report

@@ -1,0 +1,73 @@
+#include "report/reporter.hpp"
+
+#include <array>
+
+#include "report/formats.hpp"
+
+namespace gpolint::report {
+
+namespace {
+
+struct Format {
+    std::string_view name;
+    std::unique_ptr<Reporter> (*make)(const ReportOptions&);
+};
+
+// One line per output format.
+constexpr std::array<Format, 2> kFormats{{
+    {"text", make_text_reporter},
+    {"json", make_json_reporter},
+}};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options) {
+    for (const auto& f : kFormats)
+        if (f.name == format) return f.make(options);
+    return nullptr;
+}
+
+std::vector<std::string> reporter_formats() {
+    std::vector<std::string> names;
+    for (const auto& f : kFormats) names.emplace_back(f.name);
+    return names;
+}
+
+std::string display_path(const std::string& path, const std::string& base_dir) {
+    if (base_dir.empty() || path.size() <= base_dir.size() || path.compare(0, base_dir.size(), base_dir) != 0)
+        return path;
+    size_t skip = base_dir.size();
+    if (base_dir.back() != '/') {
+        if (path[skip] != '/') return path;
+        ++skip;
+    }
+    return path.substr(skip);
+}
+
+std::string json_string(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    static const char* const kHex = "0123456789abcdef";
+                    out += "\\u00";
+                    out += kHex[(c >> 4) & 0xF];
+                    out += kHex[c & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+}  // namespace gpolint::report

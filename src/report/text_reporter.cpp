@@ -1,0 +1,111 @@
+// Compiler-style text: `file:line:col: severity: message [ID]`, the source line with a caret and tildes
+// under the setting, `note:` lines, and a one-line summary.
+#include <map>
+#include <ostream>
+
+#include "core/source.hpp"
+#include "report/formats.hpp"
+
+namespace gpolint::report {
+
+namespace {
+
+const char* colour_of(Severity severity) {
+    switch (severity) {
+        case Severity::Error: return "\x1b[1;31m";
+        case Severity::Warning: return "\x1b[1;35m";
+        case Severity::Note: return "\x1b[1;36m";
+    }
+    return "";
+}
+
+std::string plural(size_t count, const char* word) {
+    return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
+}
+
+// Decoded files, read once per report: the source lines shown under findings.
+class SourceCache {
+public:
+    const SourceText* get(PathRef path) {
+        auto it = files_.find(path.str());
+        if (it != files_.end()) return it->second ? &*it->second : nullptr;
+        std::string error;
+        auto bytes = read_file_bytes(path.str(), error);
+        auto& slot = files_[path.str()];
+        if (bytes) slot = decode_text(path, *bytes);
+        return slot ? &*slot : nullptr;
+    }
+
+private:
+    std::map<std::string, std::optional<SourceText>> files_;
+};
+
+class TextReporter final : public Reporter {
+public:
+    explicit TextReporter(const ReportOptions& options) : options_(options) {}
+
+    void write(std::ostream& out, const ReportData& data) const override {
+        SourceCache sources;
+        size_t counts[3] = {0, 0, 0};
+        for (const auto& d : data.findings) {
+            ++counts[static_cast<int>(d.severity)];
+            out << where(d.location, data) << paint(d.severity, to_string(d.severity)) << ": " << bold(d.message) << " ["
+                << d.rule_id << "]\n";
+            show_source(out, d.location, sources);
+            for (const auto& note : d.notes)
+                out << (note.location ? where(*note.location, data) : std::string()) << paint(Severity::Note, "note")
+                    << ": " << note.message << "\n";
+        }
+        out << plural(counts[2], "error") << ", " << plural(counts[1], "warning") << ", " << plural(counts[0], "note");
+        if (!data.suppressed.empty()) out << " (" << data.suppressed.size() << " suppressed)";
+        out << " in " << plural(data.gpos, "GPO") << ", " << plural(data.soms, "SOM") << "\n";
+    }
+
+private:
+    std::string paint(Severity severity, const std::string& text) const {
+        return options_.color ? colour_of(severity) + text + "\x1b[0m" : text;
+    }
+    std::string bold(const std::string& text) const { return options_.color ? "\x1b[1m" + text + "\x1b[0m" : text; }
+
+    static std::string where(const Location& location, const ReportData& data) {
+        if (location.file.empty()) return "gpolint: ";
+        std::string path = display_path(location.file.str(), data.base_dir);
+        if (location.is_binary()) return path + ":offset " + std::to_string(location.offset) + ": ";
+        return path + ":" + std::to_string(location.line) + ":" + std::to_string(location.column) + ": ";
+    }
+
+    // "   12 | SeServiceLogonRight = …" then "      | ^~~~~~~~~~~~~~~~~~" under the key.
+    static void show_source(std::ostream& out, const Location& location, SourceCache& sources) {
+        if (location.file.empty() || location.is_binary()) return;
+        const SourceText* source = sources.get(location.file);
+        if (!source || location.line > source->line_count()) return;
+        std::string_view line = source->line(location.line);
+        std::string number = std::to_string(location.line);
+        std::string gutter(number.size() < 5 ? 5 - number.size() : 0, ' ');
+        out << gutter << number << " | " << line << "\n" << std::string(gutter.size() + number.size(), ' ') << " | ";
+        // Walk to the column in code points, keeping tabs so the caret lines up.
+        size_t byte = 0;
+        for (uint32_t column = 1; column < location.column && byte < line.size(); ++column) {
+            out << (line[byte] == '\t' ? '\t' : ' ');
+            ++byte;
+            while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
+        }
+        out << '^';
+        size_t end = byte + 1;
+        while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != '=' && line[end] != ',') {
+            if ((static_cast<unsigned char>(line[end]) & 0xC0) != 0x80) out << '~';
+            ++end;
+        }
+        out << "\n";
+    }
+
+    ReportOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_text_reporter(const ReportOptions& options) {
+    return std::make_unique<TextReporter>(options);
+}
+
+}  // namespace gpolint::report

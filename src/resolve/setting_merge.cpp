@@ -1,0 +1,194 @@
+#include "resolve/setting_merge.hpp"
+
+#include <array>
+
+namespace gpolint::resolve {
+
+namespace {
+
+constexpr std::array<std::string_view, 10> kAccountPolicyNames = {
+    "minimumpasswordage", "maximumpasswordage", "minimumpasswordlength", "passwordcomplexity",
+    "passwordhistorysize", "cleartextpassword", "lockoutbadcount", "resetlockoutcount",
+    "lockoutduration", "requirelogontochangepassword"};
+
+bool defines_value(model::Operation op) { return op == model::Operation::Set || op == model::Operation::SetIfAbsent; }
+
+std::string describe_link(const ProcessedLink& link, const model::Topology& topology) {
+    std::string name = link.gpo != nullptr ? link.gpo->name : link.gpo_guid;
+    const std::string& som = topology.soms[static_cast<size_t>(link.link_som)].dn;
+    if (link.enforced) return "'" + name + "' (enforced at " + som + ")";
+    if (link.link_order == 0) return "'" + name + "' (linked at " + som + ", link order unknown)";
+    return "'" + name + "' (link order " + std::to_string(link.link_order) + " at " + som + ")";
+}
+
+// Why `loser` no longer counts, given the contribution that decided the outcome.
+std::string overridden_reason(const Contribution& loser, const Contribution& decider,
+                              const std::vector<ProcessedLink>& order, const model::Topology& topology) {
+    const bool deleted = !defines_value(decider.setting->op);
+    if (loser.link_index == decider.link_index) {
+        if (decider.setting->source == model::SourceKind::Template && loser.setting->source != model::SourceKind::Template)
+            return "overridden by the security template of the same GPO (the Security CSE runs after the Registry CSE)";
+        return deleted ? "deleted later in the same GPO" : "overridden later in the same GPO";
+    }
+    return (deleted ? "deleted by " : "overridden by ") + describe_link(order[decider.link_index], topology);
+}
+
+}  // namespace
+
+bool is_account_policy(const model::SettingKey& key) {
+    const std::string& folded = key.folded();
+    if (folded.rfind("kerberos:", 0) == 0) return true;
+    if (folded.rfind("access:", 0) != 0) return false;
+    std::string_view name = std::string_view(folded).substr(7);
+    for (auto candidate : kAccountPolicyNames)
+        if (name == candidate) return true;
+    return false;
+}
+
+SettingMerge::KeyState& SettingMerge::state(const model::SettingKey& key) {
+    auto it = keys_.find(key.folded());
+    if (it == keys_.end()) it = keys_.emplace(key.folded(), KeyState{key, {}, -1, -1}).first;
+    return it->second;
+}
+
+void SettingMerge::record(KeyState& key_state, size_t link_index, const model::Gpo* gpo, const model::Setting& setting) {
+    Entry entry;
+    entry.contribution.link_index = link_index;
+    entry.contribution.setting = &setting;
+    entry.gpo = gpo;
+    key_state.history.push_back(std::move(entry));
+}
+
+void SettingMerge::add(size_t link_index, const ProcessedLink& link, const model::Topology& topology,
+                       const GpoIndex& gpos) {
+    if (link.gpo == nullptr) return;
+    const bool at_domain_root = topology.soms[static_cast<size_t>(link.link_som)].kind == model::SomKind::Domain;
+    for (const model::Setting* setting : gpos.computer_settings(*link.gpo)) {
+        std::string not_applied;
+        if (!link.applied) {
+            not_applied = link.reason;
+        } else if (!at_domain_root && is_account_policy(setting->key)) {
+            not_applied = topology.soms[static_cast<size_t>(link.link_som)].kind == model::SomKind::Site
+                              ? "account policy from a site-linked GPO does not reach domain accounts"
+                              : "account policy from a GPO linked below the domain root affects only local accounts";
+        }
+        if (not_applied.empty()) {
+            apply(link_index, *link.gpo, *setting);
+            continue;
+        }
+        // Operations on many values (delvals, key deletes) have no single key to show them under.
+        if (!defines_value(setting->op) && setting->op != model::Operation::DeleteValue) continue;
+        KeyState& key_state = state(setting->key);
+        record(key_state, link_index, link.gpo, *setting);
+        Entry& entry = key_state.history.back();
+        entry.settled = true;
+        entry.contribution.state = ContributionState::NotApplied;
+        entry.contribution.reason = std::move(not_applied);
+    }
+}
+
+void SettingMerge::apply(size_t link_index, const model::Gpo& gpo, const model::Setting& setting) {
+    using model::Operation;
+    switch (setting.op) {
+        case Operation::Set: {
+            KeyState& key_state = state(setting.key);
+            record(key_state, link_index, &gpo, setting);
+            key_state.value_from = key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
+            return;
+        }
+        case Operation::SetIfAbsent: {
+            KeyState& key_state = state(setting.key);
+            record(key_state, link_index, &gpo, setting);
+            if (key_state.value_from < 0) {
+                key_state.value_from = key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
+                return;
+            }
+            Entry& entry = key_state.history.back();
+            entry.settled = true;
+            entry.contribution.state = ContributionState::Overridden;
+            const Entry& holder = key_state.history[static_cast<size_t>(key_state.value_from)];
+            entry.contribution.reason = "**soft. keeps the value already set by '" + holder.gpo->name + "'";
+            return;
+        }
+        case Operation::DeleteValue:
+            delete_value(state(setting.key), link_index, gpo, setting);
+            return;
+        case Operation::DeleteValues:
+            for (const auto& name : setting.value.items)
+                delete_value(state(model::SettingKey(setting.key.text() + "\\" + name)), link_index, gpo, setting);
+            return;
+        case Operation::DeleteAllValues:
+            delete_under(setting.key.folded() + "\\", true, link_index, gpo, setting);
+            return;
+        case Operation::DeleteKeys:
+            for (const auto& subkey : setting.value.items)
+                delete_under(setting.key.folded() + "\\" + model::fold_case(subkey) + "\\", false, link_index, gpo, setting);
+            return;
+        case Operation::SecureKey:
+        case Operation::CreateKey:
+            return;  // they change ACLs or create an empty key: no value is defined or removed
+    }
+}
+
+void SettingMerge::delete_value(KeyState& key_state, size_t link_index, const model::Gpo& gpo,
+                                const model::Setting& setting) {
+    record(key_state, link_index, &gpo, setting);
+    key_state.value_from = -1;
+    key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
+}
+
+void SettingMerge::delete_under(std::string_view prefix, bool direct_only, size_t link_index, const model::Gpo& gpo,
+                                const model::Setting& setting) {
+    for (auto it = keys_.lower_bound(prefix); it != keys_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        if (direct_only && it->first.find('\\', prefix.size()) != std::string::npos) continue;
+        if (it->second.value_from < 0) continue;
+        delete_value(it->second, link_index, gpo, setting);
+    }
+}
+
+void SettingMerge::block(const std::string& reason) {
+    for (auto& [folded, key_state] : keys_) {
+        for (auto& entry : key_state.history) {
+            if (entry.settled && entry.contribution.state == ContributionState::NotApplied) continue;
+            entry.settled = true;
+            entry.contribution.state = ContributionState::NotApplied;
+            entry.contribution.reason = reason;
+        }
+        key_state.value_from = key_state.decided_by = -1;
+    }
+}
+
+std::vector<ResolvedSetting> SettingMerge::finish(const std::vector<ProcessedLink>& order,
+                                                 const model::Topology& topology) const {
+    std::vector<ResolvedSetting> out;
+    out.reserve(keys_.size());
+    for (const auto& [folded, key_state] : keys_) {  // std::map: already sorted by folded key
+        ResolvedSetting resolved;
+        resolved.key = key_state.key;
+        resolved.history.reserve(key_state.history.size());
+        const Contribution* decider = key_state.decided_by < 0
+                                          ? nullptr
+                                          : &key_state.history[static_cast<size_t>(key_state.decided_by)].contribution;
+        for (size_t i = 0; i < key_state.history.size(); ++i) {
+            const Entry& entry = key_state.history[i];
+            Contribution contribution = entry.contribution;
+            if (!entry.settled && static_cast<int>(i) == key_state.decided_by) {
+                contribution.state = ContributionState::Won;
+                if (!defines_value(contribution.setting->op)) contribution.reason = "removes the value";
+            } else if (!entry.settled && decider != nullptr) {
+                contribution.state = ContributionState::Overridden;
+                contribution.reason = overridden_reason(contribution, *decider, order, topology);
+            }
+            resolved.history.push_back(std::move(contribution));
+        }
+        if (key_state.value_from >= 0) {
+            const Contribution& winner = key_state.history[static_cast<size_t>(key_state.value_from)].contribution;
+            resolved.winner = winner.setting;
+            resolved.winner_link = static_cast<int>(winner.link_index);
+        }
+        out.push_back(std::move(resolved));
+    }
+    return out;
+}
+
+}  // namespace gpolint::resolve

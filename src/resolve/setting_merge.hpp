@@ -1,0 +1,61 @@
+#pragma once
+// Merges the settings of the GPOs of one processing order into resolved settings, keeping every
+// contribution (FORMATS §5.3–5.5): the later contribution wins; privilege lists and restricted-group
+// member lists are whole values and are replaced, never unioned; registry.pol operations (**del.,
+// **delvals., **soft., …) act on the values set before them; account policy counts only from
+// domain-linked GPOs.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/topology.hpp"
+#include "resolve/effective.hpp"
+#include "resolve/gpo_index.hpp"
+
+namespace gpolint::resolve {
+
+class SettingMerge {
+public:
+    // Adds the settings of `link`, which sits at `link_index` of the processing order. Settings of a link
+    // that is not applied go into the history as NotApplied with the link's reason.
+    void add(size_t link_index, const ProcessedLink& link, const model::Topology& topology, const GpoIndex& gpos);
+
+    // A SOM blocks inheritance: nothing added so far applies any more.
+    void block(const std::string& reason);
+
+    // Decides every contribution's state and reason. `order` is the processing order the link indexes
+    // given to add() point into. A deleted value keeps its key with winner = nullptr; the delete itself is
+    // the Won contribution, since it decided the outcome.
+    std::vector<ResolvedSetting> finish(const std::vector<ProcessedLink>& order, const model::Topology& topology) const;
+
+private:
+    struct Entry {
+        Contribution contribution;
+        const model::Gpo* gpo = nullptr;
+        bool settled = false;  // state and reason are final (NotApplied, or an operation that did nothing)
+    };
+    struct KeyState {
+        model::SettingKey key;
+        std::vector<Entry> history;
+        int value_from = -1;   // history entry whose value is in effect; -1: undefined
+        int decided_by = -1;   // last history entry that changed the outcome (a set or a delete)
+    };
+
+    KeyState& state(const model::SettingKey& key);
+    void record(KeyState& state, size_t link_index, const model::Gpo* gpo, const model::Setting& setting);
+    void apply(size_t link_index, const model::Gpo& gpo, const model::Setting& setting);
+    void delete_value(KeyState& state, size_t link_index, const model::Gpo& gpo, const model::Setting& setting);
+    // Deletes the defined values whose folded key starts with `prefix`; with `direct_only`, only values
+    // directly under it (no further '\').
+    void delete_under(std::string_view prefix, bool direct_only, size_t link_index, const model::Gpo& gpo,
+                      const model::Setting& setting);
+
+    std::map<std::string, KeyState, std::less<>> keys_;  // by folded key
+};
+
+// True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
+// at the domain root (FORMATS §5.5).
+bool is_account_policy(const model::SettingKey& key);
+
+}  // namespace gpolint::resolve

@@ -1,0 +1,43 @@
+#include "rules/builtin/check.hpp"
+
+namespace gpolint::rules {
+
+Diagnostic BuiltinCheck::finding(std::string message, Location location) const {
+    Diagnostic d;
+    d.rule_id = rule_.id;
+    d.severity = rule_.severity;
+    d.message = std::move(message);
+    d.location = location;
+    return d;
+}
+
+Diagnostic BuiltinCheck::finding(std::string message, Location location, const model::Gpo& gpo) const {
+    Diagnostic d = finding(std::move(message), location);
+    d.gpo = GpoRef{gpo.guid, gpo.name};
+    return d;
+}
+
+std::string gpo_label(const model::Gpo& gpo) { return "'" + gpo.name + "'"; }
+
+std::string describe_link(const resolve::EffectivePolicy& policy, const resolve::ProcessedLink& link) {
+    std::string text = link.gpo ? gpo_label(*link.gpo) : link.gpo_guid;
+    if (link.link_som >= 0) text += " linked at " + policy.topology->soms[static_cast<size_t>(link.link_som)].dn;
+    std::string details;
+    if (link.link_order > 0) details = "link order " + std::to_string(link.link_order);
+    if (link.enforced) details += std::string(details.empty() ? "" : ", ") + "enforced";
+    if (!details.empty()) text += " (" + details + ")";
+    return text;
+}
+
+int blocking_som_between(const model::Topology& topology, int som, int link_som) {
+    for (int at = som; at >= 0 && at != link_som; at = topology.soms[static_cast<size_t>(at)].parent)
+        if (topology.soms[static_cast<size_t>(at)].block_inheritance) return at;
+    return -1;
+}
+
+std::optional<Location> located(const Location& location) {
+    if (location.file.empty()) return std::nullopt;
+    return location;
+}
+
+}  // namespace gpolint::rules

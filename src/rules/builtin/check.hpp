@@ -1,0 +1,65 @@
+#pragma once
+// A built-in check: C++ for what the rule language cannot say because it needs the graph itself (links,
+// blocks, every SOM at once). Its metadata record (`builtin`) lives in policies/*.rules; the registry in
+// registry.cpp ties the two together. A fresh instance serves one run, so checks may keep state
+// between SOMs and report in finish().
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "model/gpo.hpp"
+#include "model/topology.hpp"
+#include "resolve/effective.hpp"
+#include "rules/rule.hpp"
+
+namespace gpolint::rules {
+
+struct CheckContext {
+    const std::vector<model::Gpo>& gpos;
+    const model::Topology& topology;
+};
+
+class BuiltinCheck {
+public:
+    explicit BuiltinCheck(const Rule& rule) : rule_(rule) {}
+    virtual ~BuiltinCheck() = default;
+    BuiltinCheck(const BuiltinCheck&) = delete;
+    BuiltinCheck& operator=(const BuiltinCheck&) = delete;
+
+    virtual void on_gpo(const model::Gpo&, const CheckContext&, std::vector<Diagnostic>&) {}
+    virtual void on_som(const resolve::EffectivePolicy&, const CheckContext&, std::vector<Diagnostic>&) {}
+    virtual void finish(const CheckContext&, std::vector<Diagnostic>&) {}
+
+protected:
+    const Rule& rule() const { return rule_; }
+    Diagnostic finding(std::string message, Location location) const;
+    Diagnostic finding(std::string message, Location location, const model::Gpo& gpo) const;
+
+private:
+    const Rule& rule_;
+};
+
+using CheckFactory = std::unique_ptr<BuiltinCheck> (*)(const Rule&);
+
+struct BuiltinEntry {
+    std::string_view id;
+    CheckFactory factory;       // nullptr: emitted by another stage (parser, resolver); metadata only
+    std::string_view emitted_by;
+};
+
+// Every built-in ID, checks and metadata-only entries alike (registry.cpp).
+const std::vector<BuiltinEntry>& builtin_registry();
+const BuiltinEntry* find_builtin(std::string_view id);
+
+// "'Name' linked at DN (link order N, enforced)": how notes name a link.
+std::string describe_link(const resolve::EffectivePolicy& policy, const resolve::ProcessedLink& link);
+std::string gpo_label(const model::Gpo& gpo);
+// The SOM from `som` up to (not including) `link_som` whose block inheritance an enforced link on
+// `link_som` defeats; -1 when none blocks.
+int blocking_som_between(const model::Topology& topology, int som, int link_som);
+std::optional<Location> located(const Location& location);  // nullopt when it names no file
+
+}  // namespace gpolint::rules

@@ -1,0 +1,21 @@
+#pragma once
+// Factories of the built-in checks; registry.cpp lists them under their rule IDs.
+#include "rules/builtin/check.hpp"
+
+namespace gpolint::rules {
+
+std::unique_ptr<BuiltinCheck> make_hyperv_group_by_name(const Rule& rule);       // GPL103
+std::unique_ptr<BuiltinCheck> make_hyperv_block_defeated(const Rule& rule);      // GPL104
+std::unique_ptr<BuiltinCheck> make_account_policy_below_domain(const Rule& rule); // GPL301
+std::unique_ptr<BuiltinCheck> make_account_policy_conflict(const Rule& rule);     // GPL302
+std::unique_ptr<BuiltinCheck> make_group_members_conflict(const Rule& rule);      // GPL601
+std::unique_ptr<BuiltinCheck> make_unlinked_gpo(const Rule& rule);                // GPL702
+std::unique_ptr<BuiltinCheck> make_disabled_half_settings(const Rule& rule);      // GPL703
+std::unique_ptr<BuiltinCheck> make_overridden_everywhere(const Rule& rule);       // GPL704
+std::unique_ptr<BuiltinCheck> make_same_level_conflict(const Rule& rule);         // GPL705
+std::unique_ptr<BuiltinCheck> make_filtered_gpo(const Rule& rule);                // GPL708
+
+// Account-policy keys: [System Access] password/lockout keys and every [Kerberos Policy] key.
+bool is_account_policy_key(const model::SettingKey& key);
+
+}  // namespace gpolint::rules

@@ -1,0 +1,37 @@
+// The one list of built-in IDs. Every entry has a `builtin` metadata record in policies/builtin.rules
+// (or a family file); the consistency test checks both directions.
+#include "rules/builtin/checks.hpp"
+
+namespace gpolint::rules {
+
+const std::vector<BuiltinEntry>& builtin_registry() {
+    static const std::vector<BuiltinEntry> registry = {
+        {"GPL001", nullptr, "parsers"},
+        {"GPL002", nullptr, "template parser"},
+        {"GPL003", nullptr, "template parser"},
+        {"GPL004", nullptr, "parsers"},
+        {"GPL005", nullptr, "input loader"},
+        {"GPL006", nullptr, "input loader"},
+        {"GPL103", make_hyperv_group_by_name, ""},
+        {"GPL104", make_hyperv_block_defeated, ""},
+        {"GPL301", make_account_policy_below_domain, ""},
+        {"GPL302", make_account_policy_conflict, ""},
+        {"GPL601", make_group_members_conflict, ""},
+        {"GPL602", nullptr, "Preferences reader"},
+        {"GPL701", nullptr, "resolver"},
+        {"GPL702", make_unlinked_gpo, ""},
+        {"GPL703", make_disabled_half_settings, ""},
+        {"GPL704", make_overridden_everywhere, ""},
+        {"GPL705", make_same_level_conflict, ""},
+        {"GPL708", make_filtered_gpo, ""},
+    };
+    return registry;
+}
+
+const BuiltinEntry* find_builtin(std::string_view id) {
+    for (const auto& entry : builtin_registry())
+        if (entry.id == id) return &entry;
+    return nullptr;
+}
+
+}  // namespace gpolint::rules

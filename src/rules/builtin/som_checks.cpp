@@ -1,0 +1,208 @@
+// Checks that read the resolution of each SOM: GPL301/302 (account policy), GPL601 (Restricted Groups
+// members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
+// disagree).
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "rules/builtin/checks.hpp"
+#include "rules/evaluator.hpp"
+
+namespace gpolint::rules {
+
+bool is_account_policy_key(const model::SettingKey& key) {
+    static const std::set<std::string> kAccessKeys = {
+        "access:minimumpasswordage", "access:maximumpasswordage", "access:minimumpasswordlength",
+        "access:passwordcomplexity", "access:passwordhistorysize", "access:cleartextpassword",
+        "access:lockoutbadcount",    "access:resetlockoutcount",  "access:lockoutduration"};
+    return key.kind() == "kerberos" || model::iequals(key.kind(), "kerberos") || kAccessKeys.count(key.folded()) != 0;
+}
+
+namespace {
+
+bool applied(const resolve::Contribution& c) {
+    return c.setting && c.state != resolve::ContributionState::NotApplied && defines_value(c.setting->op);
+}
+
+const model::Gpo* gpo_of(const resolve::EffectivePolicy& policy, const resolve::Contribution& c) {
+    return policy.order[c.link_index].gpo;
+}
+
+// Applied contributions of `setting` whose link passes `keep`, at most one per GPO (the last applied).
+template <typename Keep>
+std::vector<const resolve::Contribution*> competing(const resolve::EffectivePolicy& policy,
+                                                    const resolve::ResolvedSetting& setting, Keep keep) {
+    std::vector<const resolve::Contribution*> out;
+    for (const auto& c : setting.history) {
+        if (!applied(c) || !keep(policy.order[c.link_index])) continue;
+        const model::Gpo* gpo = gpo_of(policy, c);
+        bool seen = false;
+        for (auto*& known : out)
+            if (gpo_of(policy, *known) == gpo) {
+                known = &c;
+                seen = true;
+            }
+        if (!seen) out.push_back(&c);
+    }
+    return out;
+}
+
+// One finding at the winning contribution, one note per contribution it beat.
+Diagnostic conflict_finding(Diagnostic d, const resolve::EffectivePolicy& policy,
+                            const std::vector<const resolve::Contribution*>& contributions) {
+    const resolve::Contribution* won = contributions.back();
+    for (const auto* c : contributions) {
+        if (c == won) continue;
+        d.notes.push_back({"loses: " + display_value(c->setting->value) + " from " +
+                               describe_link(policy, policy.order[c->link_index]),
+                           located(c->setting->location)});
+    }
+    d.som = policy.som_ref().dn;
+    d.setting = won->setting->key.text();
+    if (const auto* gpo = gpo_of(policy, *won)) d.gpo = GpoRef{gpo->guid, gpo->name};
+    return d;
+}
+
+class AccountPolicyBelowDomain final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {
+        if (context.topology.empty()) return;
+        for (const auto& gpo : context.gpos) {
+            const model::Setting* first = nullptr;
+            for (const auto& s : gpo.settings)
+                if (!s.user_side && is_account_policy_key(s.key)) {
+                    first = &s;
+                    break;
+                }
+            if (!first) continue;
+            std::vector<std::string> linked_at;
+            bool at_domain = false;
+            for (const auto& som : context.topology.soms)
+                for (const auto& link : som.links)
+                    if (!link.disabled && model::iequals(link.gpo_guid, gpo.guid)) {
+                        linked_at.push_back(som.dn);
+                        at_domain = at_domain || som.kind == model::SomKind::Domain;
+                    }
+            if (linked_at.empty() || at_domain) continue;
+            Diagnostic d = finding(gpo_label(gpo) + " sets account policy (" + first->key.text() +
+                                       ") but is linked only below the domain root: it changes local accounts of the computers there, never domain accounts",
+                                   first->location, gpo);
+            d.setting = first->key.text();
+            for (const auto& dn : linked_at) d.notes.push_back({"linked at " + dn, std::nullopt});
+            out.push_back(std::move(d));
+        }
+    }
+};
+
+class AccountPolicyConflict final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
+        if (policy.som_ref().kind != model::SomKind::Domain) return;
+        for (const auto& setting : policy.settings) {
+            if (!is_account_policy_key(setting.key)) continue;
+            auto contributions = competing(policy, setting,
+                                           [&policy](const resolve::ProcessedLink& l) { return l.link_som == policy.som; });
+            if (contributions.size() < 2) continue;
+            const auto& winner = policy.order[contributions.back()->link_index];
+            out.push_back(conflict_finding(
+                finding(setting.key.text() + " is set by " + std::to_string(contributions.size()) +
+                            " GPOs linked at the domain root; the domain uses the value of " + describe_link(policy, winner),
+                        contributions.back()->setting->location),
+                policy, contributions));
+        }
+    }
+};
+
+class GroupMembersConflict final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
+        for (const auto& setting : policy.settings) {
+            const std::string& key = setting.key.folded();
+            if (key.rfind("group:", 0) != 0 || key.size() < 9 || key.compare(key.size() - 9, 9, "\\members") != 0) continue;
+            auto contributions = competing(policy, setting, [](const resolve::ProcessedLink&) { return true; });
+            if (contributions.size() < 2) continue;
+            const auto& winner = policy.order[contributions.back()->link_index];
+            out.push_back(conflict_finding(
+                finding(setting.key.text() + " is set by " + std::to_string(contributions.size()) + " GPOs reaching " +
+                            policy.som_ref().dn + "; member lists do not merge, only the one from " +
+                            describe_link(policy, winner) + " applies",
+                        contributions.back()->setting->location),
+                policy, contributions));
+        }
+    }
+};
+
+class SameLevelConflict final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
+        for (const auto& setting : policy.settings) {
+            auto contributions = competing(policy, setting,
+                                           [&policy](const resolve::ProcessedLink& l) { return l.link_som == policy.som; });
+            if (contributions.size() < 2) continue;
+            std::set<std::string> values;
+            for (const auto* c : contributions) values.insert(display_value(c->setting->value));
+            if (values.size() < 2) continue;
+            out.push_back(conflict_finding(
+                finding(setting.key.text() + " gets different values from " + std::to_string(contributions.size()) +
+                            " GPOs linked on " + policy.som_ref().dn + ": the result depends only on their link order",
+                        contributions.back()->setting->location),
+                policy, contributions));
+        }
+    }
+};
+
+class OverriddenEverywhere final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>&) override {
+        for (const auto& setting : policy.settings)
+            for (const auto& c : setting.history) {
+                if (!applied(c)) continue;
+                if (c.setting == setting.winner) {
+                    alive_.insert(c.setting);
+                } else if (setting.winner && setting.winner_link >= 0) {
+                    beaten_by_.try_emplace(c.setting, describe_link(policy, policy.order[static_cast<size_t>(setting.winner_link)]));
+                }
+            }
+    }
+    void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {
+        for (const auto& gpo : context.gpos)
+            for (const auto& s : gpo.settings) {
+                auto it = beaten_by_.find(&s);
+                if (it == beaten_by_.end() || alive_.count(&s)) continue;
+                Diagnostic d = finding(s.key.text() + " in " + gpo_label(gpo) +
+                                           " is overridden on every SOM where the GPO applies: it never takes effect",
+                                       s.location, gpo);
+                d.setting = s.key.text();
+                d.notes.push_back({"overridden by " + it->second, std::nullopt});
+                out.push_back(std::move(d));
+            }
+    }
+
+private:
+    std::unordered_set<const model::Setting*> alive_;
+    std::unordered_map<const model::Setting*, std::string> beaten_by_;
+};
+
+}  // namespace
+
+std::unique_ptr<BuiltinCheck> make_account_policy_below_domain(const Rule& rule) {
+    return std::make_unique<AccountPolicyBelowDomain>(rule);
+}
+std::unique_ptr<BuiltinCheck> make_account_policy_conflict(const Rule& rule) {
+    return std::make_unique<AccountPolicyConflict>(rule);
+}
+std::unique_ptr<BuiltinCheck> make_group_members_conflict(const Rule& rule) {
+    return std::make_unique<GroupMembersConflict>(rule);
+}
+std::unique_ptr<BuiltinCheck> make_same_level_conflict(const Rule& rule) { return std::make_unique<SameLevelConflict>(rule); }
+std::unique_ptr<BuiltinCheck> make_overridden_everywhere(const Rule& rule) {
+    return std::make_unique<OverriddenEverywhere>(rule);
+}
+
+}  // namespace gpolint::rules

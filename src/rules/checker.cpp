@@ -1,0 +1,216 @@
+#include "rules/checker.hpp"
+
+#include <algorithm>
+
+#include "rules/evaluator.hpp"
+#include "rules/text.hpp"
+
+namespace gpolint::rules {
+
+namespace {
+
+std::string location_key(const std::string& rule_id, const Location& location) {
+    return rule_id + '\x1f' + location.file.str() + '\x1f' + std::to_string(location.line) + '\x1f' +
+           std::to_string(location.offset);
+}
+
+// The primary setting: the `at` key, else the first key of `when` that is defined.
+const model::Setting* primary_setting(const Instance& instance, const Facts& facts) {
+    if (const auto* setting = facts.winner(instance.at)) return setting;
+    for (const auto& key : instance.keys)
+        if (const auto* setting = facts.winner(key)) return setting;
+    return nullptr;
+}
+
+bool scope_matches(const Rule& rule, const resolve::EffectivePolicy& policy, const Facts& facts) {
+    switch (rule.scope.kind) {
+        case ScopeKind::Gpo: return false;
+        case ScopeKind::Domain: return policy.som_ref().kind == model::SomKind::Domain;
+        case ScopeKind::Som:
+            if (rule.scope.role.empty()) return true;
+            return facts.has_role(rule.scope.role) != rule.scope.negated;
+    }
+    return false;
+}
+
+// Notes for one key of a per-SOM finding: where its winner comes from when that is not the primary
+// GPO, every contribution it beat or that was left out, and an enforced link defeating a block.
+void explain_key(const std::string& folded_key, const SomFacts& facts, const model::Gpo* primary_gpo,
+                 bool is_primary, std::vector<Note>& notes) {
+    const auto* resolved = facts.resolved(folded_key);
+    if (!resolved || resolved->winner_link < 0) return;
+    const auto& policy = facts.policy();
+    const auto& win_link = policy.order[static_cast<size_t>(resolved->winner_link)];
+    const std::string& key_text = resolved->key.text();
+    if (!is_primary && resolved->winner && win_link.gpo != primary_gpo)
+        notes.push_back({key_text + " = " + display_value(resolved->winner->value) + " comes from " +
+                             describe_link(policy, win_link),
+                         located(resolved->winner->location)});
+    for (const auto& contribution : resolved->history) {
+        if (!contribution.setting || contribution.setting == resolved->winner) continue;
+        const auto& link = policy.order[contribution.link_index];
+        std::string value = display_value(contribution.setting->value);
+        if (contribution.state == resolve::ContributionState::Overridden)
+            notes.push_back({"overrides " + key_text + " = " + value + " from " + describe_link(policy, link),
+                             located(contribution.setting->location)});
+        else if (contribution.state == resolve::ContributionState::NotApplied)
+            notes.push_back({describe_link(policy, link) + " also sets " + key_text + " = " + value +
+                                 " but does not apply here" +
+                                 (contribution.reason.empty() ? std::string() : ": " + contribution.reason),
+                             located(contribution.setting->location)});
+    }
+    if (win_link.enforced && win_link.link_som != policy.som) {
+        int blocked = blocking_som_between(*policy.topology, policy.som, win_link.link_som);
+        if (blocked >= 0 && win_link.gpo)
+            notes.push_back({"'" + win_link.gpo->name + "' is enforced at " +
+                                 policy.topology->soms[static_cast<size_t>(win_link.link_som)].dn +
+                                 ", so the block inheritance on " +
+                                 policy.topology->soms[static_cast<size_t>(blocked)].dn + " does not stop it",
+                             located(win_link.link_location)});
+    }
+}
+
+// "the same applies to OU=A,DC=x; OU=B,DC=x; OU=C,DC=x and 1997 other SOMs" (DNs hold commas).
+std::string also_applies_to(const std::vector<std::string>& others) {
+    constexpr size_t kNamed = 3;
+    std::string text = "the same applies to ";
+    size_t named = others.size() <= kNamed ? others.size() : kNamed;
+    for (size_t i = 0; i < named; ++i) {
+        if (i > 0) text += (i + 1 == named && others.size() == named) ? " and " : "; ";
+        text += others[i];
+    }
+    size_t rest = others.size() - named;
+    if (rest > 0) text += " and " + std::to_string(rest) + (rest == 1 ? " other SOM" : " other SOMs");
+    return text;
+}
+
+}  // namespace
+
+bool Selection::enabled(const std::string& id) const {
+    auto matches = [&id](const std::vector<std::string>& patterns) {
+        for (const auto& p : patterns)
+            if (!p.empty() && id.size() >= p.size() && model::iequals(std::string_view(id).substr(0, p.size()), p))
+                return true;
+        return false;
+    };
+    return !matches(ignore) && (select.empty() || matches(select));
+}
+
+Checker::Checker(const std::vector<Rule>& rules, const Selection& selection, const std::vector<model::Gpo>& gpos,
+                 const model::Topology& topology)
+    : context_{gpos, topology} {
+    for (const auto& rule : rules) {
+        if (!selection.enabled(rule.id)) continue;
+        if (rule.builtin) {
+            const auto* entry = find_builtin(rule.id);
+            if (entry && entry->factory) builtins_.push_back(entry->factory(rule));
+            continue;
+        }
+        for (auto& instance : instantiate(rule)) instances_.push_back(std::move(instance));
+    }
+}
+
+void Checker::check_gpo(const model::Gpo& gpo) {
+    GpoFacts facts(gpo);
+    for (const auto& instance : instances_) {
+        const Rule& rule = *instance.rule;
+        bool per_gpo = rule.scope.kind == ScopeKind::Gpo || rule.per_gpo.has_value();
+        if (!per_gpo || !evaluate(instance.when, facts)) continue;
+        const model::Setting* primary = primary_setting(instance, facts);
+        RenderContext render_context{facts, gpo.name, gpo.name, primary ? primary->key.text() : instance.at};
+        Diagnostic finding;
+        finding.rule_id = rule.id;
+        finding.severity = rule.per_gpo ? rule.per_gpo->severity : rule.severity;
+        finding.message = render(instance.message, render_context);
+        if (rule.per_gpo && !rule.per_gpo->context.empty()) finding.message += " (" + rule.per_gpo->context + ")";
+        finding.location = primary ? primary->location : gpo.origin;
+        if (!gpo.guid.empty() || !gpo.name.empty()) finding.gpo = GpoRef{gpo.guid, gpo.name};
+        if (primary) finding.setting = primary->key.text();
+        gpo_findings_.push_back(std::move(finding));
+    }
+    for (auto& check : builtins_) check->on_gpo(gpo, context_, builtin_findings_);
+}
+
+void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts& facts) {
+    const Rule& rule = *instance.rule;
+    const auto& policy = facts.policy();
+    if (!scope_matches(rule, policy, facts) || !evaluate(instance.when, facts)) return;
+    const model::Setting* primary = primary_setting(instance, facts);
+    const std::string& som_dn = policy.som_ref().dn;
+    const model::Gpo* primary_gpo = primary ? facts.source_of(primary->key.folded()) : nullptr;
+    RenderContext render_context{facts, som_dn, primary_gpo ? primary_gpo->name : std::string(),
+                                 primary ? primary->key.text() : instance.at};
+    Diagnostic finding;
+    finding.rule_id = rule.id;
+    finding.severity = rule.severity_for(policy.som_ref().roles);
+    finding.message = render(instance.message, render_context);
+    finding.location = primary ? primary->location : policy.som_ref().location;
+    finding.som = som_dn;
+    if (primary_gpo) finding.gpo = GpoRef{primary_gpo->guid, primary_gpo->name};
+    if (primary) finding.setting = primary->key.text();
+    std::string primary_key = primary ? primary->key.folded() : instance.at;
+    explain_key(primary_key, facts, primary_gpo, true, finding.notes);
+    for (const auto& key : instance.keys)
+        if (key != primary_key) explain_key(key, facts, primary_gpo, false, finding.notes);
+    if (primary) covered_.insert(location_key(rule.id, primary->location));
+    add_som_finding(std::move(finding), som_dn);
+}
+
+void Checker::add_som_finding(Diagnostic finding, const std::string& som_dn) {
+    // Two SOMs share a finding when everything but the SOM's own DN is the same.
+    std::string fold_key = finding.rule_id + '\x1f' + to_string(finding.severity) + '\x1f' +
+                           location_key({}, finding.location) + '\x1f' +
+                           replace_all(finding.message, som_dn, "\x01");
+    for (const auto& note : finding.notes) fold_key += '\x1f' + replace_all(note.message, som_dn, "\x01");
+    auto [it, inserted] = fold_index_.emplace(std::move(fold_key), som_findings_.size());
+    if (inserted) {
+        som_findings_.push_back({std::move(finding), {}});
+        return;
+    }
+    som_findings_[it->second].other_soms.push_back(som_dn);
+}
+
+void Checker::check_som(const resolve::EffectivePolicy& policy) {
+    SomFacts facts(policy);
+    for (const auto& instance : instances_) evaluate_instance_on_som(instance, facts);
+    // Built-in per-SOM findings fold across SOMs like the data rules' ones.
+    std::vector<Diagnostic> found;
+    for (auto& check : builtins_) check->on_som(policy, context_, found);
+    for (auto& finding : found) add_som_finding(std::move(finding), policy.som_ref().dn);
+}
+
+std::vector<Diagnostic> Checker::finish() {
+    for (auto& check : builtins_) check->finish(context_, builtin_findings_);
+    std::vector<Diagnostic> out;
+    for (auto& finding : gpo_findings_)
+        if (!covered_.count(location_key(finding.rule_id, finding.location))) out.push_back(std::move(finding));
+    for (auto& folded : som_findings_) {
+        if (!folded.other_soms.empty())
+            folded.finding.notes.push_back({also_applies_to(folded.other_soms), std::nullopt});
+        out.push_back(std::move(folded.finding));
+    }
+    for (auto& finding : builtin_findings_) out.push_back(std::move(finding));
+    gpo_findings_.clear();
+    som_findings_.clear();
+    builtin_findings_.clear();
+    fold_index_.clear();
+    return out;
+}
+
+std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selection& selection,
+                                   const std::vector<model::Gpo>& gpos, const model::Topology& topology,
+                                   Diagnostics& diagnostics,
+                                   const std::function<void(const resolve::EffectivePolicy&)>& observe) {
+    Checker checker(rules, selection, gpos, topology);
+    for (const auto& gpo : gpos) checker.check_gpo(gpo);
+    if (!topology.empty())
+        resolve::for_each_som(topology, gpos,
+                              [&](const resolve::EffectivePolicy& policy) {
+                                  checker.check_som(policy);
+                                  if (observe) observe(policy);
+                              },
+                              diagnostics);
+    return checker.finish();
+}
+
+}  // namespace gpolint::rules

@@ -1,0 +1,28 @@
+#pragma once
+// Evaluates a rule predicate against Facts, and fills the placeholders of messages.
+#include <string>
+#include <string_view>
+
+#include "model/setting.hpp"
+#include "rules/expression.hpp"
+#include "rules/facts.hpp"
+
+namespace gpolint::rules {
+
+// Keys in `expr` must already be case-folded (instantiate() does it).
+bool evaluate(const Expr& expr, const Facts& facts);
+
+// The value as a user wrote it: the list joined with ',' for principals, "(empty)" for an empty one.
+std::string display_value(const model::Value& value);
+
+struct RenderContext {
+    const Facts& facts;
+    std::string som;      // SOM DN, or the GPO name per GPO
+    std::string gpo;      // the evaluated GPO, or the winner of the `at` key per SOM
+    std::string key;      // the `at` key as written
+};
+
+// {value:KEY} {gpo:KEY} {som} {gpo} {key}; unknown placeholders stay as written.
+std::string render(std::string_view text, const RenderContext& context);
+
+}  // namespace gpolint::rules

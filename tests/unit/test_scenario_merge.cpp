@@ -1,0 +1,183 @@
+// Scenario tests for the per-setting merge (FORMATS §2.5, §5.3–5.5): whole-list replacement,
+// registry.pol operations, template-vs-registry.pol inside one GPO, account policy.
+#include <doctest/doctest.h>
+
+#include "test_resolver_fixture.hpp"
+
+using gpolint::model::Operation;
+using gpolint::model::SourceKind;
+using gpolint::test::DomainAndOu;
+using gpolint::test::history;
+using gpolint::test::resolved;
+using gpolint::test::Scenario;
+using gpolint::test::winner;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+const std::string kLsa = "registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa";
+
+}  // namespace
+
+TEST_CASE("scenario: privilege lists are replaced whole, never merged") {
+    DomainAndOu t;
+    auto& wide = t.s.set("Domain", "privilege:SeServiceLogonRight", "*S-1-5-20,*S-1-5-83-0");
+    wide.value.kind = gpolint::model::ValueKind::PrincipalList;
+    wide.value.items = {"*S-1-5-20", "*S-1-5-83-0"};
+    auto& narrow = t.s.set("Ou", "privilege:SeServiceLogonRight", "*S-1-5-20");
+    narrow.value.kind = gpolint::model::ValueKind::PrincipalList;
+    narrow.value.items = {"*S-1-5-20"};
+
+    auto policy = t.s.resolve(t.ou);
+    const auto& right = resolved(policy, "privilege:SeServiceLogonRight");
+    REQUIRE(right.winner != nullptr);
+    CHECK(right.winner->value.items == Strings{"*S-1-5-20"});
+    CHECK(winner(policy, "privilege:SeServiceLogonRight") == "Ou");
+    CHECK(history(policy, "privilege:SeServiceLogonRight") == Strings{"Domain:overridden", "Ou:won"});
+}
+
+TEST_CASE("scenario: restricted group member lists are replaced whole, memberof is a separate setting") {
+    DomainAndOu t;
+    t.s.set("Domain", "group:*S-1-5-32-544\\Members", "*S-1-5-21-1-512,*S-1-5-21-1-1105");
+    t.s.set("Domain", "group:*S-1-5-32-544\\Memberof", "*S-1-5-32-555");
+    t.s.set("Ou", "group:*S-1-5-32-544\\Members", "");
+
+    auto policy = t.s.resolve(t.ou);
+    CHECK(winner(policy, "group:*S-1-5-32-544\\Members") == "Ou");
+    CHECK(resolved(policy, "group:*S-1-5-32-544\\Members").winner->value.text.empty());
+    CHECK(winner(policy, "group:*S-1-5-32-544\\Memberof") == "Domain");
+}
+
+TEST_CASE("scenario: **del. in a later GPO removes a value a template set") {
+    DomainAndOu t;
+    t.s.set("Domain", kLsa + "\\NoLMHash", "4,1");
+    t.s.set("Ou", kLsa + "\\NoLMHash", " ", SourceKind::RegistryPol, Operation::DeleteValue);
+
+    auto policy = t.s.resolve(t.ou);
+    const auto& value = resolved(policy, kLsa + "\\NoLMHash");
+    CHECK(value.winner == nullptr);
+    CHECK(value.winner_link == -1);
+    CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:overridden", "Ou:won"});
+    CHECK(value.history[0].reason == "deleted by 'Ou' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+    CHECK(value.history[1].reason == "removes the value");
+    // Above the OU the template value still stands.
+    CHECK(winner(t.s.resolve(t.dom), kLsa + "\\NoLMHash") == "Domain");
+}
+
+TEST_CASE("scenario: **delvals. removes the key's values set before it, not subkeys, not later values") {
+    DomainAndOu t;
+    const std::string key = "registry:HKLM\\Software\\Policies\\Google\\Chrome\\URLBlocklist";
+    t.s.set("Domain", key + "\\1", "a", SourceKind::RegistryPol);
+    t.s.set("Domain", key + "\\2", "b", SourceKind::RegistryPol);
+    t.s.set("Domain", key + "\\Sub\\3", "c", SourceKind::RegistryPol);
+    t.s.set("Ou", key + "\\9", "own earlier", SourceKind::RegistryPol);
+    t.s.set("Ou", key, " ", SourceKind::RegistryPol, Operation::DeleteAllValues);
+    t.s.set("Ou", key + "\\1", "x", SourceKind::RegistryPol);
+
+    auto policy = t.s.resolve(t.ou);
+    CHECK(winner(policy, key + "\\1") == "Ou");
+    CHECK(resolved(policy, key + "\\1").winner->value.text == "x");
+    CHECK(history(policy, key + "\\1") == Strings{"Domain:overridden", "Ou:overridden", "Ou:won"});
+    CHECK(winner(policy, key + "\\2").empty());
+    CHECK(history(policy, key + "\\2") == Strings{"Domain:overridden", "Ou:won"});
+    CHECK(winner(policy, key + "\\9").empty());
+    CHECK(winner(policy, key + "\\Sub\\3") == "Domain");
+    // The delvals record is no value of its own.
+    CHECK(policy.find(gpolint::model::fold_case(key)) == nullptr);
+}
+
+TEST_CASE("scenario: **DeleteValues and **DeleteKeys remove the named values and subkeys") {
+    DomainAndOu t;
+    const std::string key = "registry:HKLM\\Software\\Policies\\Vendor";
+    t.s.set("Domain", key + "\\A", "1", SourceKind::RegistryPol);
+    t.s.set("Domain", key + "\\B", "2", SourceKind::RegistryPol);
+    t.s.set("Domain", key + "\\C", "3", SourceKind::RegistryPol);
+    t.s.set("Domain", key + "\\Old\\Deep\\D", "4", SourceKind::RegistryPol);
+    t.s.set("Domain", key + "\\Older\\E", "5", SourceKind::RegistryPol);
+    t.s.set("Ou", key, "A;C", SourceKind::RegistryPol, Operation::DeleteValues).value.items = {"A", "C"};
+    t.s.set("Ou", key, "Old", SourceKind::RegistryPol, Operation::DeleteKeys).value.items = {"old"};
+
+    auto policy = t.s.resolve(t.ou);
+    CHECK(winner(policy, key + "\\A").empty());
+    CHECK(winner(policy, key + "\\B") == "Domain");
+    CHECK(winner(policy, key + "\\C").empty());
+    CHECK(winner(policy, key + "\\Old\\Deep\\D").empty());
+    CHECK(winner(policy, key + "\\Older\\E") == "Domain");
+}
+
+TEST_CASE("scenario: **soft. sets only an undefined value; CreateKey defines nothing") {
+    DomainAndOu t;
+    t.s.set("Domain", kLsa + "\\Defined", "1", SourceKind::RegistryPol);
+    t.s.set("Ou", kLsa + "\\Defined", "2", SourceKind::RegistryPol, Operation::SetIfAbsent);
+    t.s.set("Ou", kLsa + "\\Fresh", "3", SourceKind::RegistryPol, Operation::SetIfAbsent);
+    t.s.set("Ou", kLsa + "\\Empty", "", SourceKind::RegistryPol, Operation::CreateKey);
+
+    auto policy = t.s.resolve(t.ou);
+    CHECK(winner(policy, kLsa + "\\Defined") == "Domain");
+    CHECK(history(policy, kLsa + "\\Defined") == Strings{"Domain:won", "Ou:overridden"});
+    CHECK(resolved(policy, kLsa + "\\Defined").history[1].reason == "**soft. keeps the value already set by 'Domain'");
+    CHECK(winner(policy, kLsa + "\\Fresh") == "Ou");
+    CHECK(policy.find(gpolint::model::fold_case(kLsa + "\\Empty")) == nullptr);
+}
+
+TEST_CASE("scenario: inside one GPO the template beats registry.pol, whatever the file order") {
+    Scenario s;
+    int dom = s.domain();
+    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
+    s.link(dom, "Earlier");
+    s.link(ou, "Both");
+    s.gpo("Earlier");
+    s.gpo("Both");
+    s.set("Earlier", kLsa + "\\LmCompatibilityLevel", "4,5");
+    s.set("Both", kLsa + "\\LmCompatibilityLevel", "4,1");                      // template
+    s.set("Both", kLsa + "\\LmCompatibilityLevel", "0", SourceKind::RegistryPol);  // read after it
+
+    auto policy = s.resolve(ou);
+    const auto& level = resolved(policy, kLsa + "\\LmCompatibilityLevel");
+    REQUIRE(level.winner != nullptr);
+    CHECK(level.winner->value.text == "4,1");
+    CHECK(history(policy, kLsa + "\\LmCompatibilityLevel") == Strings{"Earlier:overridden", "Both:overridden", "Both:won"});
+    CHECK(level.history[1].reason ==
+          "overridden by the security template of the same GPO (the Security CSE runs after the Registry CSE)");
+    // Across GPOs the later GPO still wins, registry.pol or not.
+    CHECK(level.history[0].reason == "overridden by 'Both' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+}
+
+TEST_CASE("scenario: account policy on an OU does not reach domain accounts") {
+    DomainAndOu t;
+    t.s.set("Domain", "access:MinimumPasswordLength", "8");
+    t.s.set("Ou", "access:MinimumPasswordLength", "14");
+    t.s.set("Ou", "kerberos:MaxTicketAge", "4");
+    t.s.set("Ou", "access:LSAAnonymousNameLookup", "0");  // a security option, not account policy
+
+    auto policy = t.s.resolve(t.ou);
+    CHECK(winner(policy, "access:MinimumPasswordLength") == "Domain");
+    CHECK(history(policy, "access:MinimumPasswordLength") == Strings{"Domain:won", "Ou:not_applied"});
+    CHECK(resolved(policy, "access:MinimumPasswordLength").history[1].reason ==
+          "account policy from a GPO linked below the domain root affects only local accounts");
+    CHECK(winner(policy, "kerberos:MaxTicketAge").empty());
+    CHECK(history(policy, "kerberos:MaxTicketAge") == Strings{"Ou:not_applied"});
+    CHECK(winner(policy, "access:LSAAnonymousNameLookup") == "Ou");
+}
+
+TEST_CASE("scenario: settings of GPOs left out stay in the history with the reason") {
+    DomainAndOu t;
+    t.s.block(t.ou);
+    t.s.set("Domain", kLsa + "\\NoLMHash", "4,1");
+    t.s.set("Ou", kLsa + "\\NoLMHash", "4,0");
+
+    auto policy = t.s.resolve(t.ou);
+    CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:not_applied", "Ou:won"});
+    CHECK(resolved(policy, kLsa + "\\NoLMHash").history[0].reason ==
+          "blocked by inheritance at OU=Servers,DC=contoso,DC=com");
+}
+
+TEST_CASE("scenario: user-side settings are not part of the computer policy") {
+    DomainAndOu t;
+    t.s.set("Ou", "registry:HKCU\\Software\\Policies\\X\\Y", "1", SourceKind::RegistryPol).user_side = true;
+    t.s.set("Ou", "registry:HKLM\\Software\\Policies\\X\\Y", "1", SourceKind::RegistryPol);
+
+    auto policy = t.s.resolve(t.ou);
+    CHECK(policy.settings.size() == 1);
+    CHECK(winner(policy, "registry:HKLM\\Software\\Policies\\X\\Y") == "Ou");
+}
