@@ -50,9 +50,16 @@ struct InputView {
     size_t errors = 0;
 };
 
+// Why an entry of ReportData::suppressed was suppressed (same index). SARIF lists it on the result.
+struct SuppressionInfo {
+    bool in_source = false;      // an inline `; gpolint: disable=` comment; else a suppression file or baseline
+    std::string justification;   // the reason the user wrote
+};
+
 struct ReportData {
     std::vector<Diagnostic> findings;     // sorted, unsuppressed
     std::vector<Diagnostic> suppressed;   // kept to be counted (and listed by formats that can)
+    std::vector<SuppressionInfo> suppression_info;  // parallel to `suppressed`; missing entries: external, no reason
     std::vector<RuleInfo> rules;          // every rule that ran
     size_t files_read = 0;
     size_t gpos = 0;

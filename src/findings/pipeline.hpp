@@ -1,0 +1,73 @@
+#pragma once
+// Everything between the rules and the reporters, in one call for `gpolint check`:
+// rule selection, severity overrides, inline and file suppressions, the baseline, and the exit code.
+// Settings come from the command line over the `.gpolint` config file.
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "findings/config.hpp"
+#include "report/reporter.hpp"
+
+namespace gpolint::findings {
+
+// What the user typed on the command line; unset / empty = not given, so the config file decides.
+struct CommandLine {
+    std::optional<std::string> config;          // --config FILE (else .gpolint is searched upward)
+    std::vector<std::string> select;            // --select
+    std::vector<std::string> ignore;            // --ignore
+    std::optional<FailOn> fail_on;              // --fail-on
+    std::vector<std::string> topology;          // --topology (repeatable)
+    std::optional<std::string> rules;           // --rules
+    std::vector<std::pair<std::string, std::string>> roles;  // --role DN=ROLE
+    std::optional<std::string> suppressions;    // --suppressions FILE
+    std::optional<std::string> baseline;        // --baseline FILE
+    std::optional<std::string> write_baseline;  // --write-baseline FILE
+    bool no_inline_suppressions = false;        // --no-inline-suppressions
+};
+
+// The merged settings of one check run.
+struct Settings {
+    std::string config_path;                    // the config file used, empty when none
+    std::vector<std::string> select, ignore;    // rule ID prefixes ("GPL1", "GPL101"); empty select = all
+    std::map<std::string, Severity> severity;   // from the config's [severity] section
+    FailOn fail_on = FailOn::Warning;
+    std::vector<std::string> topology;          // topology files and LDIF exports
+    std::optional<std::string> rules;
+    std::vector<std::pair<std::string, std::string>> roles;  // config roles first, then --role
+    std::optional<std::string> suppressions, baseline, write_baseline;
+    bool inline_suppressions = true;
+    std::string base_dir;                       // for fingerprints and relative paths; the current directory
+};
+
+// Reads the config file (--config, or .gpolint found upward from `current_dir`) and lays the command
+// line over it. Problems in the config file are added to `errors` (file:line:col); the CLI should print
+// them and exit 2 when there are any.
+Settings resolve_settings(const CommandLine& command_line, const std::string& current_dir,
+                          std::vector<Diagnostic>& errors);
+
+// True when `rule_id` survives select/ignore.
+bool rule_selected(std::string_view rule_id, const Settings& settings);
+
+struct PipelineResult {
+    std::vector<Diagnostic> findings;                        // sorted; includes the pipeline's own diagnostics
+    std::vector<Diagnostic> suppressed;                      // sorted together with suppression_info
+    std::vector<report::SuppressionInfo> suppression_info;   // parallel to `suppressed`
+    std::vector<std::string> fatal;                          // unreadable suppression/baseline file, unwritable baseline: exit 2
+    int exit_code = 0;                                       // 0, or 1 when a finding is at or above fail-on
+};
+
+// Runs the findings stage on the diagnostics of the loaders and rules. Writes the baseline file when
+// asked (today's findings after suppressions, before the old baseline is applied).
+PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings);
+
+// 1 when any finding is at or above `fail_on`, else 0.
+int exit_code_for(const std::vector<Diagnostic>& findings, FailOn fail_on);
+
+// Fills the finding lists of a ReportData from a pipeline result.
+void fill_report(report::ReportData& data, PipelineResult result);
+
+}  // namespace gpolint::findings
