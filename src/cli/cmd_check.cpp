@@ -2,12 +2,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 #include "cli/commands.hpp"
 #include "cli/rules_common.hpp"
+#include "findings/pipeline.hpp"
 #include "fix/fixer.hpp"
 #include "report/reporter.hpp"
+#include "report/terminal.hpp"
 #include "rules/loader.hpp"
 #include "rules/pipeline.hpp"
 
@@ -22,9 +23,12 @@ struct CheckArgs {
     std::string rules_dir;
     std::vector<std::string> topology_files;
     std::vector<std::string> roles;
-    std::string fail_on = "warning";
+    std::string fail_on;  // empty: from .gpolint, else warning
     std::string color = "auto";
+    std::string progress = "auto";
     std::string output;  // empty: stdout
+    std::string config, suppressions, baseline, write_baseline;
+    bool no_inline_suppressions = false;
     bool parse_only = false;
     bool fix = false, unsafe_fixes = false, diff = false;
     unsigned jobs = 0;
@@ -93,32 +97,60 @@ int run_check(const CheckArgs& args) {
         std::cerr << "gpolint: error: --unsafe-fixes needs --fix or --diff\n";
         return kExitUsage;
     }
-    std::string rules_dir = args.rules_dir.empty() ? rules::default_rules_dir() : args.rules_dir;
-    auto loaded = load_rules_or_report(rules_dir, std::cerr);
-    if (!loaded) return kExitUsage;
-
-    rules::PipelineOptions options;
-    options.load.topology_files = args.topology_files;
-    options.load.threads = args.jobs;
+    // Command-line flags win over the .gpolint config file.
+    findings::CommandLine command_line;
+    if (!args.config.empty()) command_line.config = args.config;
+    command_line.select = split_ids(args.select);
+    command_line.ignore = split_ids(args.ignore);
+    if (!args.fail_on.empty()) command_line.fail_on = findings::parse_fail_on(args.fail_on);
+    command_line.topology = args.topology_files;
+    if (!args.rules_dir.empty()) command_line.rules = args.rules_dir;
     for (const auto& role : args.roles) {
         auto parsed = parse_role(role);
         if (!parsed) {
             std::cerr << "gpolint: error: --role expects DN=ROLE, got '" << role << "'\n";
             return kExitUsage;
         }
-        options.load.role_overrides.push_back(*parsed);
+        command_line.roles.push_back(*parsed);
     }
-    options.selection.select = split_ids(args.select);
-    options.selection.ignore = split_ids(args.ignore);
+    if (!args.suppressions.empty()) command_line.suppressions = args.suppressions;
+    if (!args.baseline.empty()) command_line.baseline = args.baseline;
+    if (!args.write_baseline.empty()) command_line.write_baseline = args.write_baseline;
+    command_line.no_inline_suppressions = args.no_inline_suppressions;
+    std::error_code cwd_error;
+    std::vector<Diagnostic> config_errors;
+    auto settings =
+        findings::resolve_settings(command_line, std::filesystem::current_path(cwd_error).string(), config_errors);
+    for (const auto& e : config_errors)
+        std::cerr << e.location.file.str() << ':' << e.location.line << ':' << e.location.column
+                  << ": error: " << e.message << '\n';
+    if (!config_errors.empty()) return kExitUsage;
+
+    std::string rules_dir = settings.rules ? *settings.rules : rules::default_rules_dir();
+    auto loaded = load_rules_or_report(rules_dir, std::cerr);
+    if (!loaded) return kExitUsage;
+
+    rules::PipelineOptions options;
+    options.load.topology_files = settings.topology;
+    options.load.threads = args.jobs;
+    options.load.role_overrides = settings.roles;
+    options.selection.select = settings.select;
+    options.selection.ignore = settings.ignore;
     options.parse_only = args.parse_only;
 
     std::vector<std::vector<report::SomView::Entry>> orders;
     auto run = [&] {
         orders.clear();
-        return rules::run_pipeline(args.paths, *loaded, options, [&orders](const resolve::EffectivePolicy& policy) {
+        // Resolving thousands of SOMs is the long part of a domain audit: show it on a terminal.
+        report::Progress progress(stderr, report::use_progress(*report::parse_when(args.progress), stderr));
+        progress.start("resolving SOMs", 0);
+        auto result = rules::run_pipeline(args.paths, *loaded, options, [&](const resolve::EffectivePolicy& policy) {
             if (orders.size() <= static_cast<size_t>(policy.som)) orders.resize(static_cast<size_t>(policy.som) + 1);
             orders[static_cast<size_t>(policy.som)] = entries_of(policy);
+            progress.advance();
         });
+        progress.finish();
+        return result;
     };
     auto result = run();
     if (args.fix || args.diff) {
@@ -129,8 +161,12 @@ int run_check(const CheckArgs& args) {
         if (fixed.files_written > 0) result = run();
     }
 
+    auto outcome = findings::run_pipeline(std::move(result.findings), settings);
+    for (const auto& problem : outcome.fatal) std::cerr << "gpolint: error: " << problem << '\n';
+    if (!outcome.fatal.empty()) return kExitUsage;
+    int exit_code = outcome.exit_code;
     report::ReportData data;
-    data.findings = std::move(result.findings);
+    findings::fill_report(data, std::move(outcome));
     data.rules = rule_infos(*loaded, rules_dir);
     data.files_read = result.inputs.files.size();
     data.gpos = result.inputs.gpos.size();
@@ -140,7 +176,8 @@ int run_check(const CheckArgs& args) {
     fill_views(data, result.inputs, orders);
 
     report::ReportOptions report_options;
-    report_options.color = args.color == "always" || (args.color == "auto" && args.format == "text" && isatty(1));
+    report_options.color = args.format == "text" && args.output.empty() &&
+                           report::use_color(*report::parse_when(args.color), stdout);
     auto reporter = report::make_reporter(args.format, report_options);
     if (args.output.empty()) {
         reporter->write(std::cout, data);
@@ -152,12 +189,7 @@ int run_check(const CheckArgs& args) {
             return kExitUsage;
         }
     }
-
-    if (args.fail_on == "never") return kExitClean;
-    Severity threshold = *parse_severity(args.fail_on);
-    for (const auto& d : data.findings)
-        if (d.severity >= threshold) return kExitFindings;
-    return kExitClean;
+    return exit_code;
 }
 
 }  // namespace
@@ -175,8 +207,15 @@ void add_check_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--rules", args->rules_dir, "Folder of *.rules files (default: policies/ of the source tree)");
     cmd->add_option("--topology", args->topology_files, "LDIF export or topology file (repeatable)");
     cmd->add_option("--role", args->roles, "Give a SOM a role: DN=ROLE (hyperv, cluster, dc or a tag; repeatable)");
-    cmd->add_option("--fail-on", args->fail_on, "Exit 1 when a finding is at or above this severity")
-        ->check(CLI::IsMember({"error", "warning", "note", "never"}))
+    cmd->add_option("--fail-on", args->fail_on, "Exit 1 when a finding is at or above this severity (default: warning)")
+        ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+    cmd->add_option("--config", args->config, "Config file (default: .gpolint here or in a parent folder)");
+    cmd->add_option("--suppressions", args->suppressions, "Suppression file (docs/workflow.md)");
+    cmd->add_option("--baseline", args->baseline, "Report only findings not in this baseline file");
+    cmd->add_option("--write-baseline", args->write_baseline, "Record today's findings in this baseline file");
+    cmd->add_flag("--no-inline-suppressions", args->no_inline_suppressions, "Ignore '; gpolint: disable=' comments");
+    cmd->add_option("--progress", args->progress, "Progress on stderr")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     cmd->add_option("--color", args->color, "Colour the text output")
         ->check(CLI::IsMember({"auto", "always", "never"}))

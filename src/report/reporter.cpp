@@ -3,6 +3,8 @@
 #include <array>
 
 #include "report/formats.hpp"
+#include "report/github_reporter.hpp"
+#include "report/sarif_reporter.hpp"
 
 namespace gpolint::report {
 
@@ -14,10 +16,12 @@ struct Format {
 };
 
 // One line per output format.
-constexpr std::array<Format, 3> kFormats{{
+constexpr std::array<Format, 5> kFormats{{
     {"text", make_text_reporter},
     {"json", make_json_reporter},
     {"html", make_html_reporter},
+    {"sarif", make_sarif_reporter},
+    {"github", make_github_reporter},
 }};
 
 }  // namespace
