@@ -36,7 +36,7 @@ std::vector<Diagnostic> run(const std::vector<model::Gpo>& gpos, const model::To
 
 }  // namespace
 
-TEST_CASE("GPL702: linked nowhere or only through disabled links; needs a topology") {
+TEST_CASE("GPL702: linked nowhere or only through disabled links - needs a topology") {
     model::Topology topology;
     int domain = add_som(topology, kDomain, model::SomKind::Domain, -1);
     std::vector<model::Gpo> gpos{gpo("{A}", "Linked", {}), gpo("{B}", "Orphan", {}), gpo("{C}", "Switched Off", {})};

@@ -106,7 +106,7 @@ TEST_CASE("discovery: backup root with a stale manifest trusts the disk and note
     CHECK(r.diagnostics[0].severity == Severity::Note);
 }
 
-TEST_CASE("discovery: SYSVOL Policies copy with case variants; GPT.INI versions and name") {
+TEST_CASE("discovery: SYSVOL Policies copy with case variants - GPT.INI versions and name") {
     TempTree tree("sysvol");
     tree.write("Policies/" + kG1 + "/GPT.INI", "[General]\r\nVersion=65540\r\ndisplayName=Server Hardening\r\n");
     tree.write("Policies/" + kG1 + "/MACHINE/Registry.POL", nolmhash_pol());
@@ -161,7 +161,7 @@ TEST_CASE("discovery: nesting, wrapped layouts, Computer/User sorting folders, l
     CHECK(loose.settings[0].key.text().rfind("registry:HKLM\\", 0) == 0);
 }
 
-TEST_CASE("discovery: unreadable PATH is GPL001 and listed; the other PATHs are still read") {
+TEST_CASE("discovery: unreadable PATH is GPL001 and listed - the other PATHs are still read") {
     TempTree tree("unreadable");
     std::string pol = tree.write("a.pol", nolmhash_pol());
     std::string missing = tree.path("does-not-exist");

@@ -68,7 +68,7 @@ TEST_CASE("gplink: a malformed middle element is reported and its neighbours kep
     CHECK(parsed.problems[0].offset == a.size());
 }
 
-TEST_CASE("gplink: prefix, RDN and GUID case vary; GUIDs come out upper-case") {
+TEST_CASE("gplink: prefix, RDN and GUID case vary - GUIDs come out upper-case") {
     auto parsed = parse::parse_gplink(
         "[ldap://CN={aaaaaaaa-0000-4000-8000-000000000001},CN=Policies,CN=System,dc=contoso,dc=com;1]");
     REQUIRE(parsed.links.size() == 1);
@@ -76,7 +76,7 @@ TEST_CASE("gplink: prefix, RDN and GUID case vary; GUIDs come out upper-case") {
     CHECK(parsed.links[0].options == 1);
 }
 
-TEST_CASE("gplink: the options follow the LAST ';' of an element") {
+TEST_CASE("gplink: the options follow the last semicolon of an element") {
     auto parsed = parse::parse_gplink(std::string("[LDAP://cn=") + kA + ",cn=poli;cies,DC=x;0;2]");
     REQUIRE(parsed.links.size() == 1);
     CHECK(parsed.links[0].options == 2);

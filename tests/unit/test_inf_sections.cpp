@@ -20,7 +20,7 @@ test::ParsedTemplate parse_data_file(const char* name) {
 
 }  // namespace
 
-TEST_CASE("inf: [Privilege Rights] empty is defined-no-one, absent is not defined") {
+TEST_CASE("inf: Privilege Rights empty is defined-no-one, absent is not defined") {
     auto p = parse_template("[Privilege Rights]\nSeTcbPrivilege =\nSeDebugPrivilege = *S-1-5-32-544\n");
     CHECK(p.diagnostics.empty());
     const auto* tcb = p.setting("privilege:SeTcbPrivilege");
@@ -43,7 +43,7 @@ TEST_CASE("inf: principals with spaces, names and SIDs mixed") {
     CHECK(right->value.text == "*S-1-5-20 , NT VIRTUAL MACHINE\\Virtual Machines,ADD YOUR DOMAIN ADMINS,Guest");
 }
 
-TEST_CASE("inf: [Registry Values] types map to value kinds with canonical HKLM keys") {
+TEST_CASE("inf: Registry Values types map to value kinds with canonical HKLM keys") {
     auto p = parse_template(
         "[Registry Values]\n"
         "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash=4,1\n"
@@ -104,7 +104,7 @@ TEST_CASE("inf: '=' inside a registry path splits at the first '=<digits>,'") {
     CHECK(p.setting("registry:HKLM\\Software\\a=b\\c=1\\Name") != nullptr);
 }
 
-TEST_CASE("inf: [Service General Setting] lines have no '='") {
+TEST_CASE("inf: Service General Setting lines have no '='") {
     auto p = parse_template(
         "[Service General Setting]\n"
         "\"AppIDSvc\",2,\"\"\n"
@@ -121,7 +121,7 @@ TEST_CASE("inf: [Service General Setting] lines have no '='") {
     CHECK(appid->value.text.empty());
 }
 
-TEST_CASE("inf: [Kerberos Policy] fixture (UTF-16LE, CRLF)") {
+TEST_CASE("inf: Kerberos Policy fixture (UTF-16LE, CRLF)") {
     auto p = parse_data_file("kerberos_policy.inf");
     CHECK(p.diagnostics.empty());
     CHECK(p.tmpl.kerberos_policy.size() == 5);
@@ -134,7 +134,7 @@ TEST_CASE("inf: [Kerberos Policy] fixture (UTF-16LE, CRLF)") {
     CHECK(p.settings.size() == 5);  // [Unicode] and [Version] are not settings
 }
 
-TEST_CASE("inf: [File Security] and [Registry Keys] fixture") {
+TEST_CASE("inf: File Security and Registry Keys fixture") {
     auto p = parse_data_file("file_security.inf");
     CHECK(p.diagnostics.empty());
     REQUIRE(p.tmpl.file_security.size() == 3);
@@ -151,7 +151,7 @@ TEST_CASE("inf: [File Security] and [Registry Keys] fixture") {
     CHECK(key->value.number == 2);
 }
 
-TEST_CASE("inf: [System Access], logs and [Event Audit]") {
+TEST_CASE("inf: System Access, logs and Event Audit") {
     auto p = parse_template(
         "[System Access]\n"
         "MinimumPasswordLength = 14\n"
@@ -176,7 +176,7 @@ TEST_CASE("inf: [System Access], logs and [Event Audit]") {
     CHECK(p.setting("eventaudit:AuditLogonEvents")->value.number == 3);
 }
 
-TEST_CASE("inf: [Group Membership] suffixes are case-insensitive, empty lists are kept") {
+TEST_CASE("inf: Group Membership suffixes are case-insensitive, empty lists are kept") {
     auto p = parse_template(
         "[Group Membership]\n"
         "*S-1-5-32-544__memberof =\n"
@@ -193,7 +193,7 @@ TEST_CASE("inf: [Group Membership] suffixes are case-insensitive, empty lists ar
     CHECK(memberof->value.items.empty());
 }
 
-TEST_CASE("inf: section and key names are case-insensitive; duplicate sections merge") {
+TEST_CASE("inf: section and key names are case-insensitive - duplicate sections merge") {
     auto p = parse_template(
         "[privilege RIGHTS]\n"
         "seTcbPrivilege = *S-1-5-18\n"
@@ -208,7 +208,7 @@ TEST_CASE("inf: section and key names are case-insensitive; duplicate sections m
     CHECK(p.tmpl.headers.size() == 3);
 }
 
-TEST_CASE("inf: unknown sections and [Profile Description] are kept as raw entries") {
+TEST_CASE("inf: unknown sections and Profile Description are kept as raw entries") {
     auto p = parse_template(
         "[Profile Description]\n"
         "Description=Baseline for servers, v2\n"

@@ -55,7 +55,7 @@ TEST_CASE("preferences: Registry.xml items, actions, collections, disabled items
     CHECK(r.settings[3].key.text() == "registry:HKLM\\K\\Sub");
 }
 
-TEST_CASE("preferences: Groups.xml members added and removed; cpassword on a local user") {
+TEST_CASE("preferences: Groups.xml members added and removed - cpassword on a local user") {
     auto r = read(R"X(<?xml version="1.0" encoding="utf-8"?>
 <Groups clsid="{3125E937-EB16-4b4c-9934-544FC6D24D26}">
   <Group clsid="{6D4A79E4-529C-4481-ABD0-F5BD7EA93BA7}" name="Administrators (built-in)">
@@ -84,7 +84,7 @@ TEST_CASE("preferences: Groups.xml members added and removed; cpassword on a loc
     CHECK(r.diagnostics[0].location.line == 12);
 }
 
-TEST_CASE("preferences: Services.xml start types; any other kind is only searched for cpassword") {
+TEST_CASE("preferences: Services.xml start types - any other kind is only searched for cpassword") {
     auto services = read(R"X(<NTServices clsid="{2CFB484A-4E96-4b5d-A0B6-093D2F91E6AE}"><NTService clsid="{AB6F0B67-341F-4e51-92F9-005FBFBA1A43}" name="Wecsvc"><Properties startupType="AUTOMATIC" serviceName="Wecsvc" serviceAction="START"/></NTService>
 <NTService clsid="{AB6F0B67-341F-4e51-92F9-005FBFBA1A43}" name="Spooler"><Properties startupType="DISABLED" serviceName="Spooler" accountName="DOM\svc" cpassword="abc"/></NTService></NTServices>)X",
                          true);

@@ -74,7 +74,7 @@ TEST_CASE("roles: from SPNs, userAccountControl and OU=Domain Controllers") {
     CHECK(roles_of(topology, "OU=Domain Controllers,OU=Servers,DC=contoso,DC=com").empty());
 }
 
-TEST_CASE("roles: --role adds and removes; an unknown DN is an error") {
+TEST_CASE("roles: --role adds and removes - an unknown DN is an error") {
     Diagnostics diagnostics;
     auto topology = read_ldif_text(kDirectory, diagnostics);
     std::vector<model::Gpo> gpos;

@@ -105,7 +105,7 @@ TEST_CASE("scenario: **DeleteValues and **DeleteKeys remove the named values and
     CHECK(winner(policy, key + "\\Older\\E") == "Domain");
 }
 
-TEST_CASE("scenario: **soft. sets only an undefined value; CreateKey defines nothing") {
+TEST_CASE("scenario: **soft. sets only an undefined value - CreateKey defines nothing") {
     DomainAndOu t;
     t.s.set("Domain", kLsa + "\\Defined", "1", SourceKind::RegistryPol);
     t.s.set("Ou", kLsa + "\\Defined", "2", SourceKind::RegistryPol, Operation::SetIfAbsent);

@@ -198,7 +198,7 @@ TEST_CASE("scenario: same GPO linked twice, at the domain and on the OU") {
     CHECK(policy.find(gpolint::model::fold_case(kKey))->winner_link == 2);
 }
 
-TEST_CASE("scenario: site links come first; a domain block stops them, an enforced site link beats the domain") {
+TEST_CASE("scenario: site links come first - a domain block stops them, an enforced site link beats the domain") {
     Scenario s;
     int site = s.site("Branch");
     int dom = s.domain();

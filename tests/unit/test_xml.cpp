@@ -128,7 +128,7 @@ TEST_CASE("xml: truncations and garbage never crash") {
     }
 }
 
-TEST_CASE("Backup.xml: the GPO GUID is <ID>, not the folder; flags, versions, filter, extensions") {
+TEST_CASE("Backup.xml: the GPO GUID is <ID>, not the folder - flags, versions, filter, extensions") {
     Diagnostics d;
     auto xml = load(kBackupXml, d);
     REQUIRE(xml);
