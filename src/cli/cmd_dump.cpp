@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "core/diagnostic.hpp"
+#include "core/json_string.hpp"
 #include "parse/inputs.hpp"
 
 namespace gpolint::cli {
@@ -50,24 +51,7 @@ private:
         after_key_ = false;
         first_ = false;
     }
-    // RFC 8259: quote, backslash and control characters escaped; other UTF-8 passes through as is.
-    void string(std::string_view text) {
-        out_ << '"';
-        for (char c : text) {
-            auto u = static_cast<unsigned char>(c);
-            if (c == '"') out_ << "\\\"";
-            else if (c == '\\') out_ << "\\\\";
-            else if (c == '\n') out_ << "\\n";
-            else if (c == '\r') out_ << "\\r";
-            else if (c == '\t') out_ << "\\t";
-            else if (u < 0x20 || u == 0x7F) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", u);
-                out_ << buffer;
-            } else out_ << c;
-        }
-        out_ << '"';
-    }
+    void string(std::string_view text) { out_ << json_quote(text); }
 
     std::ostream& out_;
     bool first_ = true;

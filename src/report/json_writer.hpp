@@ -8,12 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json_string.hpp"
+
 namespace gpolint::report {
 
-// Appends `text` as a quoted JSON string. Control characters are escaped; bytes that are not valid
-// UTF-8 become U+FFFD so the document stays parseable.
-// (report/formats.hpp's json_string(text) returns the same as a new string.)
-void append_json_string(std::string& out, std::string_view text);
+using gpolint::append_json_string;
 
 class JsonWriter {
 public:

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/json_string.hpp"
 #include "report/formats.hpp"
 #include "report/github_reporter.hpp"
 #include "report/sarif_reporter.hpp"
@@ -49,30 +50,6 @@ std::string display_path(const std::string& path, const std::string& base_dir) {
     return path.substr(skip);
 }
 
-std::string json_string(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    static const char* const kHex = "0123456789abcdef";
-                    out += "\\u00";
-                    out += kHex[(c >> 4) & 0xF];
-                    out += kHex[c & 0xF];
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
-    return out;
-}
+std::string json_string(std::string_view text) { return json_quote(text); }
 
 }  // namespace gpolint::report

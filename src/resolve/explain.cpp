@@ -1,8 +1,10 @@
 #include "resolve/explain.hpp"
 
+
 #include <algorithm>
 #include <ostream>
 
+#include "core/json_string.hpp"
 #include "model/setting.hpp"
 
 namespace gpolint::resolve {
@@ -77,24 +79,7 @@ std::string describe_link_position(const EffectivePolicy& policy, const Processe
 
 // ---- JSON ----------------------------------------------------------------------------------------
 
-void json_string(std::ostream& out, std::string_view text) {
-    static const char* const hex = "0123456789abcdef";
-    out << '"';
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"': out << "\\\""; break;
-            case '\\': out << "\\\\"; break;
-            case '\n': out << "\\n"; break;
-            case '\r': out << "\\r"; break;
-            case '\t': out << "\\t"; break;
-            default:
-                if (byte < 0x20) out << "\\u00" << hex[byte >> 4] << hex[byte & 0xf];
-                else out << c;
-        }
-    }
-    out << '"';
-}
+void json_string(std::ostream& out, std::string_view text) { out << json_quote(text); }
 
 // "guid": …, "name": … (name null for a GPO missing from the input)
 void json_gpo_fields(std::ostream& out, const EffectivePolicy& policy, const ProcessedLink& link) {
