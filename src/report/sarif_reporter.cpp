@@ -43,8 +43,10 @@ std::string directory_uri(std::string_view directory) {
 
 std::string absolute_help_uri(std::string_view help_uri, std::string_view rule_id) {
     if (help_uri.find("://") != std::string_view::npos) return std::string(help_uri);
-    std::string relative = help_uri.empty() ? "docs/rules/" + std::string(rule_id) + ".md" : std::string(help_uri);
-    while (!relative.empty() && relative.front() == '/') relative.erase(0, 1);
+    // A local page (an absolute path on this machine, as the HTML report links it) means nothing to a
+    // code-scanning server: point at the same page in the published repository instead.
+    bool local_path = help_uri.empty() || help_uri.front() == '/';
+    std::string relative = local_path ? "docs/rules/" + std::string(rule_id) + ".md" : std::string(help_uri);
     return std::string(kDocsBaseUri) + encode_path(relative);
 }
 
