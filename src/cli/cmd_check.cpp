@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <unordered_map>
 
 #include "cli/commands.hpp"
 #include "cli/rules_common.hpp"
@@ -64,18 +65,23 @@ void fill_views(report::ReportData& data, const parse::Inputs& inputs,
         if (i < orders.size()) view.order = std::move(orders[i]);
         data.soms_view.push_back(std::move(view));
     }
+    // Indexed once, so both views cost links + GPOs and files + findings, not their products.
+    std::unordered_map<std::string, std::vector<const std::string*>> linked_from;  // folded GUID -> SOM DNs, in order
+    for (const auto& som : soms)
+        for (const auto& link : som.links) linked_from[model::fold_case(link.gpo_guid)].push_back(&som.dn);
     for (const auto& gpo : inputs.gpos) {
         report::GpoView view{gpo.guid, gpo.name, gpo.source, {}};
-        for (const auto& som : soms)
-            for (const auto& link : som.links)
-                if (!gpo.guid.empty() && model::iequals(link.gpo_guid, gpo.guid)) view.links.push_back(som.dn);
+        if (!gpo.guid.empty())
+            if (auto found = linked_from.find(model::fold_case(gpo.guid)); found != linked_from.end())
+                for (const std::string* dn : found->second) view.links.push_back(*dn);
         data.gpos_view.push_back(std::move(view));
     }
+    std::unordered_map<const std::string*, size_t> errors_in;  // interned paths: one address per file
+    for (const auto& d : data.findings)
+        if (d.severity == Severity::Error) ++errors_in[&d.location.file.str()];
     for (const auto& file : inputs.files) {
-        size_t errors = 0;
-        for (const auto& d : data.findings)
-            if (d.location.file == file && d.severity == Severity::Error) ++errors;
-        data.inputs_view.push_back({file.str(), errors});
+        auto found = errors_in.find(&file.str());
+        data.inputs_view.push_back({file.str(), found == errors_in.end() ? 0 : found->second});
     }
 }
 

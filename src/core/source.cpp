@@ -1,8 +1,12 @@
 #include "core/source.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
-#include <fstream>
+#include <cerrno>
 #include <iterator>
 
 namespace gpolint {
@@ -124,7 +128,13 @@ void decode_utf16(std::string_view s, bool little_endian, std::string& out, std:
     for (size_t k = 0; k < units; ++k) {
         uint16_t u = unit(k);
         if (u < 0x80) {
-            out.push_back(static_cast<char>(u));
+            // Group Policy text is nearly all ASCII: copy the whole run at once.
+            size_t end = k + 1;
+            while (end < units && unit(end) < 0x80) ++end;
+            size_t at = out.size();
+            out.resize(at + (end - k));
+            for (size_t j = k; j < end; ++j) out[at + (j - k)] = static_cast<char>(unit(j));
+            k = end - 1;
         } else if (u >= 0xD800 && u <= 0xDBFF && k + 1 < units && unit(k + 1) >= 0xDC00 && unit(k + 1) <= 0xDFFF) {
             uint32_t cp = 0x10000 + ((static_cast<uint32_t>(u) - 0xD800) << 10) + (unit(k + 1) - 0xDC00);
             append_utf8(out, cp);
@@ -273,17 +283,32 @@ std::string_view SourceText::line(uint32_t number) const {
     return std::string_view(text_).substr(start, end - start);
 }
 
+// One open, one fstat, reads straight into a buffer of the file's size: no per-byte stream iteration.
 std::optional<std::string> read_file_bytes(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         error = "cannot open file";
         return std::nullopt;
     }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
+    struct stat info {};
+    size_t expected = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
+    std::string bytes(expected + 1, '\0');  // one spare byte: a file that grew is noticed and read to its end
+    size_t used = 0;
+    bool failed = false;
+    for (;;) {
+        if (used == bytes.size()) bytes.resize(bytes.size() * 2 + 4096);
+        ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) failed = true;
+        if (got <= 0) break;
+        used += static_cast<size_t>(got);
+    }
+    ::close(fd);
+    if (failed) {
         error = "read error";
         return std::nullopt;
     }
+    bytes.resize(used);
     return bytes;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -69,7 +70,22 @@ private:
         return visited_.insert(ec ? path.string() : canonical.string()).second;
     }
 
-    std::optional<std::vector<Entry>> list(const fs::path& dir) {
+    // Discovery asks about the same folders many times (the GPO test, the manifest check, every
+    // Machine/... lookup); each folder is read from disk once and forgotten when its GPO is done.
+    const std::vector<Entry>* list(const fs::path& dir) {
+        auto key = dir.string();
+        auto cached = listings_.find(key);
+        if (cached == listings_.end()) cached = listings_.emplace(std::move(key), read_listing(dir)).first;
+        return cached->second ? &*cached->second : nullptr;
+    }
+
+    void forget_listings_under(const fs::path& dir) {
+        const std::string prefix = dir.string();
+        auto it = listings_.lower_bound(prefix);
+        while (it != listings_.end() && it->first.compare(0, prefix.size(), prefix) == 0) it = listings_.erase(it);
+    }
+
+    static std::optional<std::vector<Entry>> read_listing(const fs::path& dir) {
         std::error_code ec;
         fs::directory_iterator it(dir, ec);
         if (ec) return std::nullopt;
@@ -151,6 +167,7 @@ private:
         add_if(job, entries, "gpreport.xml", FileRole::GpReportXml);
         if (auto sysvol = resolve(dir, {"DomainSysvol", "GPO"}, true)) add_gpo_tree(job, *sysvol);
         push(std::move(job));
+        forget_listings_under(dir);
     }
 
     void add_sysvol_gpo(const fs::path& dir, const std::vector<Entry>& entries) {
@@ -158,6 +175,7 @@ private:
         add_if(job, entries, "GPT.INI", FileRole::GptIni);
         add_gpo_tree(job, dir);
         push(std::move(job));
+        forget_listings_under(dir);
     }
 
     static void add_if(GpoJob& job, const std::vector<Entry>& entries, std::string_view name, FileRole role) {
@@ -281,6 +299,7 @@ private:
     Diagnostics& diagnostics_;
     Discovery result_;
     std::set<std::string> visited_;
+    std::map<std::string, std::optional<std::vector<Entry>>> listings_;
 };
 
 }  // namespace

@@ -68,6 +68,11 @@ struct Resolver {
         policy.topology = &topology;
         policy.som = som;
         policy.order = layer.order.flattened();
+        // Most SOMs have no enforced link above them: finish the shared merge without copying it.
+        if (layer.order.enforced.empty()) {
+            policy.settings = layer.inherited_settings.finish(policy.order, topology);
+            return policy;
+        }
         SettingMerge merge = layer.inherited_settings;
         const size_t enforced_start = layer.order.inherited.size();
         for (size_t i = 0; i < layer.order.enforced.size(); ++i)

@@ -164,8 +164,9 @@ public:
                 if (!applied(c)) continue;
                 if (c.setting == setting.winner) {
                     alive_.insert(c.setting);
-                } else if (setting.winner && setting.winner_link >= 0) {
-                    beaten_by_.try_emplace(c.setting, describe_link(policy, policy.order[static_cast<size_t>(setting.winner_link)]));
+                } else if (setting.winner && setting.winner_link >= 0 && !beaten_by_.count(c.setting)) {
+                    // The first SOM that beats a setting names the winner; describing it again would be wasted work.
+                    beaten_by_.emplace(c.setting, describe_link(policy, policy.order[static_cast<size_t>(setting.winner_link)]));
                 }
             }
     }
