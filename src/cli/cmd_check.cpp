@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/rules_common.hpp"
+#include "core/phase_timer.hpp"
 #include "findings/pipeline.hpp"
 #include "fix/fixer.hpp"
 #include "report/reporter.hpp"
@@ -167,6 +168,7 @@ int run_check(const CheckArgs& args) {
         if (fixed.files_written > 0) result = run();
     }
 
+    std::optional<PhaseTimer> phase(std::in_place, "suppressions, sort");
     auto outcome = findings::run_pipeline(std::move(result.findings), settings);
     for (const auto& problem : outcome.fatal) std::cerr << "gpolint: error: " << problem << '\n';
     if (!outcome.fatal.empty()) return kExitUsage;
@@ -179,7 +181,9 @@ int run_check(const CheckArgs& args) {
     data.soms = result.inputs.topology.soms.size();
     std::error_code error;
     data.base_dir = std::filesystem::current_path(error).string();
+    phase.emplace("report views");
     fill_views(data, result.inputs, orders);
+    phase.emplace("write report");
 
     report::ReportOptions report_options;
     report_options.color = args.format == "text" && args.output.empty() &&

@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/phase_timer.hpp"
 #include "core/source.hpp"
 #include "parse/audit_csv.hpp"
 #include "parse/backup_xml.hpp"
@@ -225,7 +226,9 @@ void note_duplicate_guids(const std::vector<Gpo>& gpos, Diagnostics& diagnostics
 
 Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Diagnostics& diagnostics) {
     Inputs inputs;
+    std::optional<PhaseTimer> phase(std::in_place, "discover");
     auto found = discover(paths, diagnostics);
+    phase.emplace("parse GPOs");
     inputs.unreadable_paths = found.unreadable_paths;
     for (const auto& path : found.files_read) inputs.files.push_back(intern_path(path));
 
@@ -237,6 +240,7 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
     }
 
     note_duplicate_guids(inputs.gpos, diagnostics);
+    phase.emplace("topology");
 
     for (const auto& path : options.topology_files)
         read_topology_input({path, std::nullopt}, inputs.topology, inputs.files, diagnostics);

@@ -1,7 +1,9 @@
 #include "rules/checker.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "core/phase_timer.hpp"
 #include "rules/evaluator.hpp"
 #include "rules/text.hpp"
 
@@ -204,7 +206,9 @@ std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selecti
                                    Diagnostics& diagnostics,
                                    const std::function<void(const resolve::EffectivePolicy&)>& observe) {
     Checker checker(rules, selection, gpos, topology);
+    std::optional<PhaseTimer> phase(std::in_place, "rules per GPO");
     for (const auto& gpo : gpos) checker.check_gpo(gpo);
+    phase.emplace("resolve + rules per SOM");
     if (!topology.empty())
         resolve::for_each_som(topology, gpos,
                               [&](const resolve::EffectivePolicy& policy) {
@@ -212,6 +216,7 @@ std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selecti
                                   if (observe) observe(policy);
                               },
                               diagnostics);
+    phase.emplace("finish rules");
     return checker.finish();
 }
 

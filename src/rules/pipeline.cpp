@@ -1,5 +1,7 @@
 #include "rules/pipeline.hpp"
 
+#include "core/phase_timer.hpp"
+
 namespace gpolint::rules {
 
 PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::vector<Rule>& rules,
@@ -14,6 +16,7 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::ve
     for (auto& d : diagnostics.take())
         if (options.selection.enabled(d.rule_id)) result.findings.push_back(std::move(d));
     std::move(found.begin(), found.end(), std::back_inserter(result.findings));
+    PhaseTimer phase("sort findings");
     sort_diagnostics(result.findings);
     return result;
 }
