@@ -22,11 +22,20 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
-SettingKey::SettingKey(std::string text) : text_(std::move(text)), folded_(fold_case(text_)) {}
+SettingKey::SettingKey(std::string text) {
+    std::string folded = fold_case(text);
+    spelling_ = std::make_shared<const Spelling>(Spelling{std::move(text), std::move(folded)});
+}
+
+const std::string& SettingKey::empty() {
+    static const std::string kEmpty;
+    return kEmpty;
+}
 
 std::string_view SettingKey::kind() const {
-    auto colon = text_.find(':');
-    return colon == std::string::npos ? std::string_view{} : std::string_view(text_).substr(0, colon);
+    const std::string& text = this->text();
+    auto colon = text.find(':');
+    return colon == std::string::npos ? std::string_view{} : std::string_view(text).substr(0, colon);
 }
 
 std::string registry_key_text(std::string_view hive, std::string_view key_path, std::string_view value_name) {

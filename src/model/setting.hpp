@@ -3,6 +3,7 @@
 // registry.pol or Preferences lands on the same canonical key, so the resolver and the rules see one
 // setting.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,20 +21,25 @@ namespace gpolint::model {
 //   service:Spooler                   group:*S-1-5-32-544\Members  group:*S-1-5-32-544\Memberof
 //   regkey:MACHINE\Software\X         file:%SystemRoot%\x          raw:Profile Description\Description
 // `text` keeps the spelling of the first source (for display); `folded` is the lower-case form used for
-// every comparison and lookup.
+// every comparison and lookup. Keys are immutable and shared: the resolver copies each one into every
+// SOM's effective policy, so a copy is a reference count, not two string allocations.
 class SettingKey {
 public:
     SettingKey() = default;
     explicit SettingKey(std::string text);
-    const std::string& text() const { return text_; }
-    const std::string& folded() const { return folded_; }
+    const std::string& text() const { return spelling_ ? spelling_->text : empty(); }
+    const std::string& folded() const { return spelling_ ? spelling_->folded : empty(); }
     std::string_view kind() const;  // part before the first ':'
-    friend bool operator==(const SettingKey& a, const SettingKey& b) { return a.folded_ == b.folded_; }
-    friend bool operator<(const SettingKey& a, const SettingKey& b) { return a.folded_ < b.folded_; }
+    friend bool operator==(const SettingKey& a, const SettingKey& b) { return a.folded() == b.folded(); }
+    friend bool operator<(const SettingKey& a, const SettingKey& b) { return a.folded() < b.folded(); }
 
 private:
-    std::string text_;
-    std::string folded_;
+    struct Spelling {
+        std::string text;
+        std::string folded;
+    };
+    static const std::string& empty();
+    std::shared_ptr<const Spelling> spelling_;
 };
 
 // ASCII case folding used for keys, section names, GUIDs and DNs.

@@ -7,6 +7,9 @@
 #include <set>
 #include <tuple>
 
+#include <sys/stat.h>
+
+#include "core/parallel.hpp"
 #include "core/source.hpp"
 #include "model/setting.hpp"
 #include "parse/manifest_xml.hpp"
@@ -33,12 +36,102 @@ std::string extension_of(const std::string& name) {
     return dot == std::string::npos ? std::string{} : model::fold_case(name.substr(dot));
 }
 
+// Directory listings, each read from disk once, and case-insensitive lookups in them. Not shared
+// between threads: every GPO-tree expansion has its own.
+class FolderCache {
+public:
+    const std::vector<Entry>* list(const fs::path& dir) {
+        auto key = dir.string();
+        auto cached = listings_.find(key);
+        if (cached == listings_.end()) cached = listings_.emplace(std::move(key), read_listing(dir)).first;
+        return cached->second ? &*cached->second : nullptr;
+    }
+
+    void forget_under(const fs::path& dir) {
+        const std::string prefix = dir.string();
+        auto it = listings_.lower_bound(prefix);
+        while (it != listings_.end() && it->first.compare(0, prefix.size(), prefix) == 0) it = listings_.erase(it);
+    }
+
+    static const Entry* find(const std::vector<Entry>& entries, std::string_view name, bool is_dir) {
+        for (const auto& e : entries)
+            if (e.is_dir == is_dir && iequals(e.name, name)) return &e;
+        return nullptr;
+    }
+
+    // Resolves a relative path part by part, ignoring case ("microsoft/windows nt" = "Microsoft/Windows NT").
+    std::optional<fs::path> resolve(const fs::path& base, std::initializer_list<std::string_view> parts, bool last_is_dir) {
+        fs::path current = base;
+        size_t index = 0;
+        for (auto part : parts) {
+            bool want_dir = ++index < parts.size() || last_is_dir;
+            auto entries = list(current);
+            if (!entries) return std::nullopt;
+            const Entry* e = find(*entries, part, want_dir);
+            if (!e) return std::nullopt;
+            current = e->path;
+        }
+        return current;
+    }
+
+private:
+    static std::optional<std::vector<Entry>> read_listing(const fs::path& dir) {
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec);
+        if (ec) return std::nullopt;
+        std::vector<Entry> entries;
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            std::error_code type_ec;
+            if (it->is_symlink(type_ec)) continue;  // never follow links: no loops, no escaping the tree
+            bool is_dir = it->is_directory(type_ec);
+            if (!is_dir && !it->is_regular_file(type_ec)) continue;
+            entries.push_back({it->path(), it->path().filename().string(), is_dir});
+        }
+        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+        return entries;
+    }
+
+    std::map<std::string, std::optional<std::vector<Entry>>> listings_;
+};
+
+// The Machine/ and User/ halves of a GPO (SYSVOL layout, also DomainSysvol/GPO in a backup): the
+// deepest part of the walk, so it runs on the thread pool, one GPO at a time.
+void add_gpo_tree(GpoJob& job, const fs::path& root, FolderCache& folders) {
+    auto add = [&](std::optional<fs::path> path, FileRole role) {
+        if (path) job.files.push_back({path->string(), role});
+    };
+    add(folders.resolve(root, {"Machine", "microsoft", "windows nt", "SecEdit", "GptTmpl.inf"}, false), FileRole::Template);
+    add(folders.resolve(root, {"Machine", "registry.pol"}, false), FileRole::MachinePol);
+    add(folders.resolve(root, {"User", "registry.pol"}, false), FileRole::UserPol);
+    add(folders.resolve(root, {"Machine", "microsoft", "windows nt", "Audit", "audit.csv"}, false), FileRole::AuditCsv);
+    // Preferences/<Kind>/<Kind>.xml; every .xml one level down counts (kinds vary: Registry, Groups, …).
+    auto add_preferences = [&](std::optional<fs::path> preferences, FileRole role) {
+        if (!preferences) return;
+        auto kinds = folders.list(*preferences);
+        if (!kinds) return;
+        for (const auto& kind : *kinds) {
+            if (!kind.is_dir) continue;
+            auto files = folders.list(kind.path);
+            if (!files) continue;
+            for (const auto& f : *files)
+                if (!f.is_dir && extension_of(f.name) == ".xml") job.files.push_back({f.path.string(), role});
+        }
+    };
+    add_preferences(folders.resolve(root, {"Machine", "Preferences"}, true), FileRole::MachinePreferences);
+    add_preferences(folders.resolve(root, {"User", "Preferences"}, true), FileRole::UserPreferences);
+    std::stable_sort(job.files.begin(), job.files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
+        return std::tie(a.role, a.path) < std::tie(b.role, b.path);
+    });
+}
+
 class Walker {
 public:
     explicit Walker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
 
-    Discovery run(const std::vector<std::string>& paths) {
+    Discovery run(const std::vector<std::string>& paths, unsigned threads) {
         for (const auto& path : paths) visit_path(path);
+        expand_trees(threads);
         std::sort(result_.gpos.begin(), result_.gpos.end(),
                   [](const GpoJob& a, const GpoJob& b) { return a.source < b.source; });
         return std::move(result_);
@@ -64,63 +157,17 @@ private:
         diagnostics_.error("GPL001", Location{intern_path(path), 0, 0, 0}, "cannot read '" + path + "': " + why);
     }
 
+    // Identity by device and inode: as exact as a canonical path, at one stat() instead of a
+    // readlink() per path part.
     bool first_visit(const fs::path& path) {
-        std::error_code ec;
-        auto canonical = fs::weakly_canonical(path, ec);
-        return visited_.insert(ec ? path.string() : canonical.string()).second;
+        struct stat info {};
+        if (::stat(path.c_str(), &info) != 0) return visited_paths_.insert(path.string()).second;
+        return visited_.insert({info.st_dev, info.st_ino}).second;
     }
 
-    // Discovery asks about the same folders many times (the GPO test, the manifest check, every
-    // Machine/... lookup); each folder is read from disk once and forgotten when its GPO is done.
-    const std::vector<Entry>* list(const fs::path& dir) {
-        auto key = dir.string();
-        auto cached = listings_.find(key);
-        if (cached == listings_.end()) cached = listings_.emplace(std::move(key), read_listing(dir)).first;
-        return cached->second ? &*cached->second : nullptr;
-    }
-
-    void forget_listings_under(const fs::path& dir) {
-        const std::string prefix = dir.string();
-        auto it = listings_.lower_bound(prefix);
-        while (it != listings_.end() && it->first.compare(0, prefix.size(), prefix) == 0) it = listings_.erase(it);
-    }
-
-    static std::optional<std::vector<Entry>> read_listing(const fs::path& dir) {
-        std::error_code ec;
-        fs::directory_iterator it(dir, ec);
-        if (ec) return std::nullopt;
-        std::vector<Entry> entries;
-        for (; it != fs::directory_iterator(); it.increment(ec)) {
-            if (ec) break;
-            std::error_code type_ec;
-            if (it->is_symlink(type_ec)) continue;  // never follow links: no loops, no escaping the tree
-            bool is_dir = it->is_directory(type_ec);
-            if (!is_dir && !it->is_regular_file(type_ec)) continue;
-            entries.push_back({it->path(), it->path().filename().string(), is_dir});
-        }
-        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
-        return entries;
-    }
-
+    const std::vector<Entry>* list(const fs::path& dir) { return folders_.list(dir); }
     static const Entry* find(const std::vector<Entry>& entries, std::string_view name, bool is_dir) {
-        for (const auto& e : entries)
-            if (e.is_dir == is_dir && iequals(e.name, name)) return &e;
-        return nullptr;
-    }
-
-    // Resolves a relative path part by part, ignoring case ("microsoft/windows nt" = "Microsoft/Windows NT").
-    std::optional<fs::path> resolve(const fs::path& base, std::initializer_list<std::string_view> parts, bool last_is_dir) {
-        fs::path current = base;
-        size_t index = 0;
-        for (auto part : parts) {
-            bool want_dir = ++index < parts.size() || last_is_dir;
-            auto entries = list(current);
-            if (!entries) return std::nullopt;
-            const Entry* e = find(*entries, part, want_dir);
-            if (!e) return std::nullopt;
-            current = e->path;
-        }
-        return current;
+        return FolderCache::find(entries, name, is_dir);
     }
 
     bool visit_directory(const fs::path& dir, int depth) {
@@ -160,61 +207,40 @@ private:
                find(*inner, "Applications", true);
     }
 
+    // The GPO's own folder is listed here; its Machine/ and User/ trees are expanded later, in parallel.
     void add_backup(const fs::path& dir, const std::vector<Entry>& entries) {
         GpoJob job{dir.string(), GpoLayout::Backup, {}};
         add_if(job, entries, "Backup.xml", FileRole::BackupXml);
         add_if(job, entries, "bkupInfo.xml", FileRole::BkupInfoXml);
         add_if(job, entries, "gpreport.xml", FileRole::GpReportXml);
-        if (auto sysvol = resolve(dir, {"DomainSysvol", "GPO"}, true)) add_gpo_tree(job, *sysvol);
-        push(std::move(job));
-        forget_listings_under(dir);
+        if (const Entry* sysvol = find(entries, "DomainSysvol", true)) trees_.push_back({result_.gpos.size(), sysvol->path, true});
+        result_.gpos.push_back(std::move(job));
+        folders_.forget_under(dir);
     }
 
     void add_sysvol_gpo(const fs::path& dir, const std::vector<Entry>& entries) {
         GpoJob job{dir.string(), GpoLayout::Sysvol, {}};
         add_if(job, entries, "GPT.INI", FileRole::GptIni);
-        add_gpo_tree(job, dir);
-        push(std::move(job));
-        forget_listings_under(dir);
+        trees_.push_back({result_.gpos.size(), dir, false});
+        result_.gpos.push_back(std::move(job));
+        folders_.forget_under(dir);
     }
 
     static void add_if(GpoJob& job, const std::vector<Entry>& entries, std::string_view name, FileRole role) {
         if (const Entry* e = find(entries, name, false)) job.files.push_back({e->path.string(), role});
     }
 
-    // The Machine/ and User/ halves of a GPO (SYSVOL layout, also DomainSysvol/GPO in a backup).
-    void add_gpo_tree(GpoJob& job, const fs::path& root) {
-        auto add = [&](std::optional<fs::path> path, FileRole role) {
-            if (path) job.files.push_back({path->string(), role});
-        };
-        add(resolve(root, {"Machine", "microsoft", "windows nt", "SecEdit", "GptTmpl.inf"}, false), FileRole::Template);
-        add(resolve(root, {"Machine", "registry.pol"}, false), FileRole::MachinePol);
-        add(resolve(root, {"User", "registry.pol"}, false), FileRole::UserPol);
-        add(resolve(root, {"Machine", "microsoft", "windows nt", "Audit", "audit.csv"}, false), FileRole::AuditCsv);
-        add_preferences(job, resolve(root, {"Machine", "Preferences"}, true), FileRole::MachinePreferences);
-        add_preferences(job, resolve(root, {"User", "Preferences"}, true), FileRole::UserPreferences);
-    }
-
-    // Preferences/<Kind>/<Kind>.xml; every .xml one level down counts (kinds vary: Registry, Groups, …).
-    void add_preferences(GpoJob& job, std::optional<fs::path> preferences, FileRole role) {
-        if (!preferences) return;
-        auto kinds = list(*preferences);
-        if (!kinds) return;
-        for (const auto& kind : *kinds) {
-            if (!kind.is_dir) continue;
-            auto files = list(kind.path);
-            if (!files) continue;
-            for (const auto& f : *files)
-                if (!f.is_dir && extension_of(f.name) == ".xml") job.files.push_back({f.path.string(), role});
-        }
-    }
-
-    void push(GpoJob job) {
-        std::stable_sort(job.files.begin(), job.files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
-            return std::tie(a.role, a.path) < std::tie(b.role, b.path);
+    void expand_trees(unsigned threads) {
+        parallel_for(trees_.size(), threads, [&](size_t i, unsigned) {
+            const PendingTree& tree = trees_[i];
+            FolderCache folders;
+            std::optional<fs::path> root = tree.root;
+            if (tree.is_backup) root = folders.resolve(tree.root, {"GPO"}, true);  // DomainSysvol/GPO
+            if (root) add_gpo_tree(result_.gpos[tree.job], *root, folders);
         });
-        result_.gpos.push_back(std::move(job));
     }
+
+    void push(GpoJob job) { result_.gpos.push_back(std::move(job)); }
 
     void visit_given_file(const fs::path& file) {
         std::string name = file.filename().string();
@@ -296,16 +322,24 @@ private:
                                   "backup folder " + e.name + " is not in manifest.xml");
     }
 
+    struct PendingTree {
+        size_t job;       // index into result_.gpos
+        fs::path root;    // the SYSVOL GPO folder, or a backup's DomainSysvol folder
+        bool is_backup;
+    };
+
     Diagnostics& diagnostics_;
     Discovery result_;
-    std::set<std::string> visited_;
-    std::map<std::string, std::optional<std::vector<Entry>>> listings_;
+    FolderCache folders_;
+    std::vector<PendingTree> trees_;
+    std::set<std::pair<dev_t, ino_t>> visited_;
+    std::set<std::string> visited_paths_;  // what stat() could not identify
 };
 
 }  // namespace
 
-Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics) {
-    return Walker(diagnostics).run(paths);
+Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics, unsigned threads) {
+    return Walker(diagnostics).run(paths, threads);
 }
 
 }  // namespace gpolint::parse

@@ -46,6 +46,7 @@ struct Discovery {
 
 // Walks every PATH (files or folders, any nesting), matching path parts case-insensitively.
 // GPL001 error for a PATH that cannot be read; GPL006 notes where manifest.xml and disk disagree.
-Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics);
+// The GPO folders' Machine/ and User/ trees are listed on `threads` threads (0 = one per core).
+Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics, unsigned threads = 0);
 
 }  // namespace gpolint::parse

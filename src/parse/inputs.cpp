@@ -4,14 +4,13 @@
 #include "parse/inputs.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <thread>
 
+#include "core/parallel.hpp"
 #include "core/phase_timer.hpp"
 #include "core/source.hpp"
 #include "parse/audit_csv.hpp"
@@ -177,16 +176,7 @@ void load_one(const GpoJob& job, LoadedGpo& out) {
 
 std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, unsigned threads) {
     std::vector<LoadedGpo> loaded(jobs.size());
-    unsigned count = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-    count = static_cast<unsigned>(std::min<size_t>(count, jobs.size()));
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-        for (size_t i = next++; i < jobs.size(); i = next++) load_one(jobs[i], loaded[i]);
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& thread : pool) thread.join();
+    parallel_for(jobs.size(), threads, [&](size_t i, unsigned) { load_one(jobs[i], loaded[i]); });
     return loaded;
 }
 
@@ -208,6 +198,23 @@ void read_topology_input(const TopologyInput& input, model::Topology& topology, 
     else read_topology_file(source, topology, diagnostics);
 }
 
+// `--topology forest/topology.ldf` over `forest/` names the file twice: read it once, or every SOM
+// it declares would be "already declared".
+std::vector<TopologyInput> distinct_topology_inputs(const std::vector<std::string>& given,
+                                                    std::vector<TopologyInput> found) {
+    std::vector<TopologyInput> inputs;
+    for (const auto& path : given) inputs.push_back({path, std::nullopt});
+    auto already_listed = [&](const std::string& path) {
+        return std::any_of(inputs.begin(), inputs.end(), [&](const TopologyInput& input) {
+            std::error_code error;
+            return input.path == path || std::filesystem::equivalent(input.path, path, error);
+        });
+    };
+    for (auto& input : found)
+        if (!already_listed(input.path)) inputs.push_back(std::move(input));
+    return inputs;
+}
+
 // Several backups of one GPO side by side (or the same export copied into two trees): both are kept,
 // but a link names a GPO by GUID only, so say which copies compete.
 void note_duplicate_guids(const std::vector<Gpo>& gpos, Diagnostics& diagnostics) {
@@ -227,7 +234,7 @@ void note_duplicate_guids(const std::vector<Gpo>& gpos, Diagnostics& diagnostics
 Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Diagnostics& diagnostics) {
     Inputs inputs;
     std::optional<PhaseTimer> phase(std::in_place, "discover");
-    auto found = discover(paths, diagnostics);
+    auto found = discover(paths, diagnostics, options.threads);
     phase.emplace("parse GPOs");
     inputs.unreadable_paths = found.unreadable_paths;
     for (const auto& path : found.files_read) inputs.files.push_back(intern_path(path));
@@ -242,9 +249,8 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
     note_duplicate_guids(inputs.gpos, diagnostics);
     phase.emplace("topology");
 
-    for (const auto& path : options.topology_files)
-        read_topology_input({path, std::nullopt}, inputs.topology, inputs.files, diagnostics);
-    for (const auto& input : found.topology) read_topology_input(input, inputs.topology, inputs.files, diagnostics);
+    for (const auto& input : distinct_topology_inputs(options.topology_files, std::move(found.topology)))
+        read_topology_input(input, inputs.topology, inputs.files, diagnostics);
     if (inputs.topology.empty()) topology_from_reports(inputs.gpos, inputs.topology, diagnostics);
     finish_topology(inputs.topology, inputs.gpos, options.role_overrides, diagnostics);
     return inputs;

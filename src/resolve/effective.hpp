@@ -3,6 +3,7 @@
 // contribution together with the full history of contributions (like taocpp/config keeps every
 // position that touched a key). `gpolint explain` prints exactly this.
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,13 +34,16 @@ struct Contribution {
     size_t link_index = 0;                // into EffectivePolicy::order
     const model::Setting* setting = nullptr;
     ContributionState state = ContributionState::Overridden;
-    std::string reason;                   // "overridden by 'X' (link order 1 at OU=…)", "GPO blocked by …"
+    // Why a not-applied or **soft. contribution did not count ("GPO blocked by …"), shared by every
+    // contribution it explains; null when the reason follows from the winner (see reason_of).
+    std::shared_ptr<const std::string> settled_reason;
 };
 
 struct ResolvedSetting {
     model::SettingKey key;
     const model::Setting* winner = nullptr;  // nullptr when the last operation deleted the value
     int winner_link = -1;                    // into EffectivePolicy::order
+    int decided_by = -1;                     // into history: the last set or delete that counted
     std::vector<Contribution> history;       // in application order
 };
 
@@ -51,6 +55,11 @@ struct EffectivePolicy {
     const ResolvedSetting* find(std::string_view folded_key) const;
     const model::Som& som_ref() const { return topology->soms[static_cast<size_t>(som)]; }
 };
+
+// Why `contribution` of `setting` has its state: "overridden by 'X' (link order 1 at OU=…)",
+// "GPO blocked by …", "removes the value"; empty for the contribution whose value is in effect. Built
+// on demand: most reasons are never shown, and a forest has millions of them.
+std::string reason_of(const EffectivePolicy& policy, const ResolvedSetting& setting, const Contribution& contribution);
 
 // Resolves one SOM from scratch.
 EffectivePolicy resolve_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos, int som);

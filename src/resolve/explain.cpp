@@ -161,7 +161,7 @@ void write_explain_text(std::ostream& out, const EffectivePolicy& policy, const 
             const auto& link = policy.order[contribution.link_index];
             out << "    " << to_string(contribution.state) << ": " << gpo_name(policy, link) << " = "
                 << display_value(*contribution.setting) << "  " << format_location(contribution.setting->location);
-            if (!contribution.reason.empty()) out << "  (" << contribution.reason << ')';
+            if (auto reason = reason_of(policy, *row.resolved, contribution); !reason.empty()) out << "  (" << reason << ')';
             out << '\n';
         }
     }
@@ -220,7 +220,7 @@ void write_explain_json(std::ostream& out, const EffectivePolicy& policy, const 
                 out << ", \"state\": ";
                 json_string(out, to_string(contribution.state));
                 out << ", \"reason\": ";
-                json_string(out, contribution.reason);
+                json_string(out, reason_of(policy, *resolved, contribution));
                 out << ", ";
                 json_file_line(out, contribution.setting->location);
                 out << '}';

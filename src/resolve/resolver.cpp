@@ -2,6 +2,7 @@
 // of the non-enforced links are merged once per SOM and handed to its children; only the enforced layer
 // is merged again for every SOM.
 #include <algorithm>
+#include <memory>
 
 #include "resolve/effective.hpp"
 #include "resolve/processing_order.hpp"
@@ -41,7 +42,7 @@ struct Resolver {
     void descend(Layer& layer, int som) const {
         const model::Som& node = topology.soms[static_cast<size_t>(som)];
         if (node.block_inheritance && node.kind != model::SomKind::Site)
-            layer.inherited_settings.block(blocked_reason(node));
+            layer.inherited_settings.block(std::make_shared<const std::string>(blocked_reason(node)));
         const size_t first_new = layer.order.descend(topology, gpos, som);
         for (size_t i = first_new; i < layer.order.inherited.size(); ++i)
             layer.inherited_settings.add(i, layer.order.inherited[i], topology, gpos);
@@ -70,14 +71,14 @@ struct Resolver {
         policy.order = layer.order.flattened();
         // Most SOMs have no enforced link above them: finish the shared merge without copying it.
         if (layer.order.enforced.empty()) {
-            policy.settings = layer.inherited_settings.finish(policy.order, topology);
+            policy.settings = layer.inherited_settings.finish();
             return policy;
         }
         SettingMerge merge = layer.inherited_settings;
         const size_t enforced_start = layer.order.inherited.size();
         for (size_t i = 0; i < layer.order.enforced.size(); ++i)
             merge.add(enforced_start + i, layer.order.enforced[i], topology, gpos);
-        policy.settings = merge.finish(policy.order, topology);
+        policy.settings = merge.finish();
         return policy;
     }
 

@@ -47,7 +47,7 @@ bool is_account_policy(const model::SettingKey& key) {
 
 SettingMerge::KeyState& SettingMerge::state(const model::SettingKey& key) {
     auto it = keys_.find(key.folded());
-    if (it == keys_.end()) it = keys_.emplace(key.folded(), KeyState{key, {}, -1, -1}).first;
+    if (it == keys_.end()) it = keys_.emplace(key.folded(), KeyState{key, {}, -1, -1}).first;  // the view shares key's text
     return it->second;
 }
 
@@ -62,17 +62,20 @@ void SettingMerge::record(KeyState& key_state, size_t link_index, const model::G
 void SettingMerge::add(size_t link_index, const ProcessedLink& link, const model::Topology& topology,
                        const GpoIndex& gpos) {
     if (link.gpo == nullptr) return;
-    const bool at_domain_root = topology.soms[static_cast<size_t>(link.link_som)].kind == model::SomKind::Domain;
+    static const auto kSiteAccountPolicy =
+        std::make_shared<const std::string>("account policy from a site-linked GPO does not reach domain accounts");
+    static const auto kOuAccountPolicy = std::make_shared<const std::string>(
+        "account policy from a GPO linked below the domain root affects only local accounts");
+    const model::SomKind link_kind = topology.soms[static_cast<size_t>(link.link_som)].kind;
+    const bool at_domain_root = link_kind == model::SomKind::Domain;
+    std::shared_ptr<const std::string> link_reason;  // made once, shared by the link's settings
+    if (!link.applied) link_reason = std::make_shared<const std::string>(link.reason);
     for (const model::Setting* setting : gpos.computer_settings(*link.gpo)) {
-        std::string not_applied;
-        if (!link.applied) {
-            not_applied = link.reason;
-        } else if (!at_domain_root && is_account_policy(setting->key)) {
-            not_applied = topology.soms[static_cast<size_t>(link.link_som)].kind == model::SomKind::Site
-                              ? "account policy from a site-linked GPO does not reach domain accounts"
-                              : "account policy from a GPO linked below the domain root affects only local accounts";
-        }
-        if (not_applied.empty()) {
+        std::shared_ptr<const std::string> not_applied;
+        if (!link.applied) not_applied = link_reason;
+        else if (!at_domain_root && is_account_policy(setting->key))
+            not_applied = link_kind == model::SomKind::Site ? kSiteAccountPolicy : kOuAccountPolicy;
+        if (!not_applied) {
             apply(link_index, *link.gpo, *setting);
             continue;
         }
@@ -83,7 +86,7 @@ void SettingMerge::add(size_t link_index, const ProcessedLink& link, const model
         Entry& entry = key_state.history.back();
         entry.settled = true;
         entry.contribution.state = ContributionState::NotApplied;
-        entry.contribution.reason = std::move(not_applied);
+        entry.contribution.settled_reason = std::move(not_applied);
     }
 }
 
@@ -107,7 +110,8 @@ void SettingMerge::apply(size_t link_index, const model::Gpo& gpo, const model::
             entry.settled = true;
             entry.contribution.state = ContributionState::Overridden;
             const Entry& holder = key_state.history[static_cast<size_t>(key_state.value_from)];
-            entry.contribution.reason = "**soft. keeps the value already set by '" + holder.gpo->name + "'";
+            entry.contribution.settled_reason =
+                std::make_shared<const std::string>("**soft. keeps the value already set by '" + holder.gpo->name + "'");
             return;
         }
         case Operation::DeleteValue:
@@ -146,40 +150,31 @@ void SettingMerge::delete_under(std::string_view prefix, bool direct_only, size_
     }
 }
 
-void SettingMerge::block(const std::string& reason) {
+void SettingMerge::block(std::shared_ptr<const std::string> reason) {
     for (auto& [folded, key_state] : keys_) {
         for (auto& entry : key_state.history) {
             if (entry.settled && entry.contribution.state == ContributionState::NotApplied) continue;
             entry.settled = true;
             entry.contribution.state = ContributionState::NotApplied;
-            entry.contribution.reason = reason;
+            entry.contribution.settled_reason = reason;
         }
         key_state.value_from = key_state.decided_by = -1;
     }
 }
 
-std::vector<ResolvedSetting> SettingMerge::finish(const std::vector<ProcessedLink>& order,
-                                                 const model::Topology& topology) const {
+std::vector<ResolvedSetting> SettingMerge::finish() const {
     std::vector<ResolvedSetting> out;
     out.reserve(keys_.size());
     for (const auto& [folded, key_state] : keys_) {  // std::map: already sorted by folded key
         ResolvedSetting resolved;
         resolved.key = key_state.key;
+        resolved.decided_by = key_state.decided_by;
         resolved.history.reserve(key_state.history.size());
-        const Contribution* decider = key_state.decided_by < 0
-                                          ? nullptr
-                                          : &key_state.history[static_cast<size_t>(key_state.decided_by)].contribution;
         for (size_t i = 0; i < key_state.history.size(); ++i) {
             const Entry& entry = key_state.history[i];
-            Contribution contribution = entry.contribution;
-            if (!entry.settled && static_cast<int>(i) == key_state.decided_by) {
-                contribution.state = ContributionState::Won;
-                if (!defines_value(contribution.setting->op)) contribution.reason = "removes the value";
-            } else if (!entry.settled && decider != nullptr) {
-                contribution.state = ContributionState::Overridden;
-                contribution.reason = overridden_reason(contribution, *decider, order, topology);
-            }
-            resolved.history.push_back(std::move(contribution));
+            resolved.history.push_back(entry.contribution);
+            if (!entry.settled && static_cast<int>(i) == key_state.decided_by)
+                resolved.history.back().state = ContributionState::Won;
         }
         if (key_state.value_from >= 0) {
             const Contribution& winner = key_state.history[static_cast<size_t>(key_state.value_from)].contribution;
@@ -189,6 +184,15 @@ std::vector<ResolvedSetting> SettingMerge::finish(const std::vector<ProcessedLin
         out.push_back(std::move(resolved));
     }
     return out;
+}
+
+std::string reason_of(const EffectivePolicy& policy, const ResolvedSetting& setting, const Contribution& contribution) {
+    if (contribution.settled_reason) return *contribution.settled_reason;
+    if (contribution.state == ContributionState::Won)
+        return defines_value(contribution.setting->op) ? std::string() : "removes the value";
+    if (setting.decided_by < 0) return {};
+    return overridden_reason(contribution, setting.history[static_cast<size_t>(setting.decided_by)], policy.order,
+                             *policy.topology);
 }
 
 }  // namespace gpolint::resolve

@@ -5,6 +5,7 @@
 // **delvals., **soft., …) act on the values set before them; account policy counts only from
 // domain-linked GPOs.
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,12 +23,11 @@ public:
     void add(size_t link_index, const ProcessedLink& link, const model::Topology& topology, const GpoIndex& gpos);
 
     // A SOM blocks inheritance: nothing added so far applies any more.
-    void block(const std::string& reason);
+    void block(std::shared_ptr<const std::string> reason);
 
-    // Decides every contribution's state and reason. `order` is the processing order the link indexes
-    // given to add() point into. A deleted value keeps its key with winner = nullptr; the delete itself is
-    // the Won contribution, since it decided the outcome.
-    std::vector<ResolvedSetting> finish(const std::vector<ProcessedLink>& order, const model::Topology& topology) const;
+    // Decides every contribution's state (reasons are built on demand by reason_of). A deleted value keeps
+    // its key with winner = nullptr; the delete itself is the Won contribution, since it decided the outcome.
+    std::vector<ResolvedSetting> finish() const;
 
 private:
     struct Entry {
@@ -51,7 +51,8 @@ private:
     void delete_under(std::string_view prefix, bool direct_only, size_t link_index, const model::Gpo& gpo,
                       const model::Setting& setting);
 
-    std::map<std::string, KeyState, std::less<>> keys_;  // by folded key
+    // By folded key; the view points into KeyState::key, whose text is shared and never moves.
+    std::map<std::string_view, KeyState> keys_;
 };
 
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked

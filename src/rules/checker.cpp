@@ -55,11 +55,12 @@ void explain_key(const std::string& folded_key, const SomFacts& facts, const mod
         if (contribution.state == resolve::ContributionState::Overridden)
             notes.push_back({"overrides " + key_text + " = " + value + " from " + describe_link(policy, link),
                              located(contribution.setting->location)});
-        else if (contribution.state == resolve::ContributionState::NotApplied)
+        else if (contribution.state == resolve::ContributionState::NotApplied) {
+            std::string reason = resolve::reason_of(policy, *resolved, contribution);
             notes.push_back({describe_link(policy, link) + " also sets " + key_text + " = " + value +
-                                 " but does not apply here" +
-                                 (contribution.reason.empty() ? std::string() : ": " + contribution.reason),
+                                 " but does not apply here" + (reason.empty() ? std::string() : ": " + reason),
                              located(contribution.setting->location)});
+        }
     }
     if (win_link.enforced && win_link.link_som != policy.som) {
         int blocked = blocking_som_between(*policy.topology, policy.som, win_link.link_som);

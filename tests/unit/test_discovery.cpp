@@ -257,3 +257,21 @@ TEST_CASE("discovery: LDIF and topology files are read as topology, not as GPOs"
     CHECK(read(ldf));
     CHECK(read(extra));
 }
+
+TEST_CASE("discovery: a topology file given with --topology and found in the tree is read once") {
+    TempTree tree("topology-twice");
+    std::string ldf = tree.write("forest/topology.ldf", "dn: DC=contoso,DC=com\ngPLink: [LDAP://cn=" + kG1 +
+                                                             ",cn=policies,cn=system,DC=contoso,DC=com;0]\n");
+    tree.write("forest/" + kB1 + "/Backup.xml", backup_xml(kG1, "One"));
+    Diagnostics diagnostics;
+    parse::LoadOptions options;
+    // Another spelling of the same file: equal by identity, not by text.
+    options.topology_files = {tree.path("forest/../forest/topology.ldf")};
+    auto inputs = parse::load_inputs({tree.path("forest")}, options, diagnostics);
+    auto all = diagnostics.take();
+    for (const auto& d : all) INFO(d.message);
+    CHECK(std::none_of(all.begin(), all.end(), [](const Diagnostic& d) { return d.rule_id == "GPL001"; }));
+    REQUIRE(inputs.topology.soms.size() == 1);
+    CHECK(inputs.topology.soms[0].links.size() == 1);
+    CHECK(std::count_if(inputs.files.begin(), inputs.files.end(), [&](PathRef f) { return f.str() == ldf; }) == 0);
+}

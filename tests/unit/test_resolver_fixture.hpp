@@ -122,6 +122,11 @@ inline const resolve::ResolvedSetting& resolved(const resolve::EffectivePolicy& 
     return setting != nullptr ? *setting : none;
 }
 
+// The reason of the index-th contribution of `setting`, as explain prints it.
+inline std::string reason(const resolve::EffectivePolicy& policy, const resolve::ResolvedSetting& setting, size_t index) {
+    return resolve::reason_of(policy, setting, setting.history.at(index));
+}
+
 // "GPO:state" for every contribution in application order.
 inline std::vector<std::string> history(const resolve::EffectivePolicy& policy, const std::string& key) {
     std::vector<std::string> out;

@@ -119,7 +119,7 @@ void check_same(const EffectivePolicy& a, const EffectivePolicy& b) {
             CHECK(x.history[h].link_index == y.history[h].link_index);
             CHECK(x.history[h].setting == y.history[h].setting);
             CHECK(x.history[h].state == y.history[h].state);
-            CHECK(x.history[h].reason == y.history[h].reason);
+            CHECK(gpolint::resolve::reason_of(a, x, x.history[h]) == gpolint::resolve::reason_of(b, y, y.history[h]));
         }
     }
 }

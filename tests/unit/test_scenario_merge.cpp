@@ -58,8 +58,8 @@ TEST_CASE("scenario: **del. in a later GPO removes a value a template set") {
     CHECK(value.winner == nullptr);
     CHECK(value.winner_link == -1);
     CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:overridden", "Ou:won"});
-    CHECK(value.history[0].reason == "deleted by 'Ou' (link order 1 at OU=Servers,DC=contoso,DC=com)");
-    CHECK(value.history[1].reason == "removes the value");
+    CHECK(gpolint::test::reason(policy, value, 0) == "deleted by 'Ou' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+    CHECK(gpolint::test::reason(policy, value, 1) == "removes the value");
     // Above the OU the template value still stands.
     CHECK(winner(t.s.resolve(t.dom), kLsa + "\\NoLMHash") == "Domain");
 }
@@ -115,7 +115,7 @@ TEST_CASE("scenario: **soft. sets only an undefined value - CreateKey defines no
     auto policy = t.s.resolve(t.ou);
     CHECK(winner(policy, kLsa + "\\Defined") == "Domain");
     CHECK(history(policy, kLsa + "\\Defined") == Strings{"Domain:won", "Ou:overridden"});
-    CHECK(resolved(policy, kLsa + "\\Defined").history[1].reason == "**soft. keeps the value already set by 'Domain'");
+    CHECK(gpolint::test::reason(policy, gpolint::test::resolved(policy, kLsa + "\\Defined"), 1) == "**soft. keeps the value already set by 'Domain'");
     CHECK(winner(policy, kLsa + "\\Fresh") == "Ou");
     CHECK(policy.find(gpolint::model::fold_case(kLsa + "\\Empty")) == nullptr);
 }
@@ -137,10 +137,10 @@ TEST_CASE("scenario: inside one GPO the template beats registry.pol, whatever th
     REQUIRE(level.winner != nullptr);
     CHECK(level.winner->value.text == "4,1");
     CHECK(history(policy, kLsa + "\\LmCompatibilityLevel") == Strings{"Earlier:overridden", "Both:overridden", "Both:won"});
-    CHECK(level.history[1].reason ==
+    CHECK(gpolint::test::reason(policy, level, 1) ==
           "overridden by the security template of the same GPO (the Security CSE runs after the Registry CSE)");
     // Across GPOs the later GPO still wins, registry.pol or not.
-    CHECK(level.history[0].reason == "overridden by 'Both' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+    CHECK(gpolint::test::reason(policy, level, 0) == "overridden by 'Both' (link order 1 at OU=Servers,DC=contoso,DC=com)");
 }
 
 TEST_CASE("scenario: account policy on an OU does not reach domain accounts") {
@@ -153,7 +153,7 @@ TEST_CASE("scenario: account policy on an OU does not reach domain accounts") {
     auto policy = t.s.resolve(t.ou);
     CHECK(winner(policy, "access:MinimumPasswordLength") == "Domain");
     CHECK(history(policy, "access:MinimumPasswordLength") == Strings{"Domain:won", "Ou:not_applied"});
-    CHECK(resolved(policy, "access:MinimumPasswordLength").history[1].reason ==
+    CHECK(gpolint::test::reason(policy, gpolint::test::resolved(policy, "access:MinimumPasswordLength"), 1) ==
           "account policy from a GPO linked below the domain root affects only local accounts");
     CHECK(winner(policy, "kerberos:MaxTicketAge").empty());
     CHECK(history(policy, "kerberos:MaxTicketAge") == Strings{"Ou:not_applied"});
@@ -168,7 +168,7 @@ TEST_CASE("scenario: settings of GPOs left out stay in the history with the reas
 
     auto policy = t.s.resolve(t.ou);
     CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:not_applied", "Ou:won"});
-    CHECK(resolved(policy, kLsa + "\\NoLMHash").history[0].reason ==
+    CHECK(gpolint::test::reason(policy, gpolint::test::resolved(policy, kLsa + "\\NoLMHash"), 0) ==
           "blocked by inheritance at OU=Servers,DC=contoso,DC=com");
 }
 
