@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <unordered_map>
 
 #include "cli/commands.hpp"
@@ -151,9 +152,15 @@ int run_check(const CheckArgs& args) {
         // Resolving thousands of SOMs is the long part of a domain audit: show it on a terminal.
         report::Progress progress(stderr, report::use_progress(*report::parse_when(args.progress), stderr));
         progress.start("resolving SOMs", 0);
+        // Called from several threads at once, each for its own SOM: each writes only its own slot.
+        std::mutex growing;
         auto result = rules::run_pipeline(args.paths, *loaded, options, [&](const resolve::EffectivePolicy& policy) {
-            if (orders.size() <= static_cast<size_t>(policy.som)) orders.resize(static_cast<size_t>(policy.som) + 1);
-            orders[static_cast<size_t>(policy.som)] = entries_of(policy);
+            auto entries = entries_of(policy);
+            {
+                std::lock_guard lock(growing);
+                if (orders.size() <= static_cast<size_t>(policy.som)) orders.resize(static_cast<size_t>(policy.som) + 1);
+                orders[static_cast<size_t>(policy.som)] = std::move(entries);
+            }
             progress.advance();
         });
         progress.finish();
@@ -232,7 +239,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--output,-o", args->output, "Write the report to this file instead of standard output");
     cmd->add_flag("--parse-only", args->parse_only, "Stop after loading: report parse diagnostics only");
-    cmd->add_option("--jobs,-j", args->jobs, "Parser threads (0 = one per core)");
+    cmd->add_option("--jobs,-j", args->jobs, "Threads for parsing and SOM evaluation (0 = one per core)");
     auto* fix_flag = cmd->add_flag("--fix", args->fix, "Apply the safe fixes to the templates, then report what remains");
     cmd->add_flag("--diff", args->diff, "Print the fixes as a unified diff; write nothing")->excludes(fix_flag);
     cmd->add_flag("--unsafe-fixes", args->unsafe_fixes, "With --fix or --diff: also the fixes marked unsafe");

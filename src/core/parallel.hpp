@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -29,5 +33,47 @@ void parallel_for(size_t items, unsigned threads, Work&& work) {
     worker(0);
     for (auto& thread : pool) thread.join();
 }
+
+// Hands results that arrive out of order to `consume` in index order, as soon as every earlier one is
+// in: memory holds only the results waiting for a slower predecessor, and the consumer sees the order a
+// single thread would have produced. Thread-safe; `consume` runs under the lock, one call at a time.
+template <typename Result>
+class OrderedMerge {
+public:
+    OrderedMerge(size_t count, std::function<void(Result)> consume) : waiting_(count), consume_(std::move(consume)) {}
+
+    void submit(size_t index, Result result) {
+        std::lock_guard lock(mutex_);
+        waiting_.at(index).emplace(std::move(result));
+        while (next_ < waiting_.size() && waiting_[next_]) {
+            if (!error_) {
+                try {
+                    consume_(std::move(*waiting_[next_]));
+                } catch (...) {
+                    error_ = std::current_exception();
+                }
+            }
+            waiting_[next_++].reset();
+        }
+    }
+
+    // A worker failed: the first failure is rethrown by rethrow() once the threads are joined.
+    void fail(std::exception_ptr error) {
+        std::lock_guard lock(mutex_);
+        if (!error_) error_ = std::move(error);
+    }
+
+    void rethrow() {
+        std::lock_guard lock(mutex_);
+        if (error_) std::rethrow_exception(error_);
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::optional<Result>> waiting_;
+    size_t next_ = 0;
+    std::function<void(Result)> consume_;
+    std::exception_ptr error_;
+};
 
 }  // namespace gpolint

@@ -69,4 +69,30 @@ EffectivePolicy resolve_som(const model::Topology& topology, const std::vector<m
 void for_each_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos,
                   const std::function<void(const EffectivePolicy&)>& visit, Diagnostics& diagnostics);
 
+// for_each_som cut into tasks that threads can run side by side. Tasks are whole subtrees (or a SOM
+// alone, when its subtree was cut further), numbered in for_each_som's visiting order, and a task visits
+// its SOMs in that order too: results collected per task and merged in task order come out exactly as
+// for_each_som's, whatever the number of threads. run_task may be called concurrently.
+class ParallelSomWalk {
+public:
+    // Structural problems go to `diagnostics` here, once. `target_tasks` is how many pieces to aim for.
+    ParallelSomWalk(const model::Topology& topology, const std::vector<model::Gpo>& gpos, Diagnostics& diagnostics,
+                    size_t target_tasks);
+    ~ParallelSomWalk();
+    ParallelSomWalk(const ParallelSomWalk&) = delete;
+    ParallelSomWalk& operator=(const ParallelSomWalk&) = delete;
+
+    size_t task_count() const;
+    void run_task(size_t task, const std::function<void(const EffectivePolicy&)>& visit) const;
+
+private:
+    enum class TaskKind { Site, Alone, Subtree };
+    struct Task {
+        int som;
+        TaskKind kind;
+    };
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace gpolint::resolve

@@ -127,51 +127,131 @@ EffectivePolicy resolve_som(const model::Topology& topology, const std::vector<m
     return resolver.finish(layer, som);
 }
 
-void for_each_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos,
-                  const std::function<void(const EffectivePolicy&)>& visit, Diagnostics& diagnostics) {
-    Resolver resolver{topology, GpoIndex(gpos, topology)};
-    report_missing_gpos(topology, resolver.gpos, diagnostics);
+namespace {
 
-    const int count = static_cast<int>(topology.soms.size());
-    for (int som = 0; som < count; ++som)
-        if (resolver.is_site(som)) visit(resolver.finish(resolver.site_alone(som), som));
-
-    // Depth-first, keeping only the layers of the current path; the last child takes its parent's layer.
+// Depth-first from `root`, keeping only the layers of the current path; the last child takes its
+// parent's layer instead of a copy.
+void walk_subtree(const Resolver& resolver, int root, Layer start, const std::function<void(const EffectivePolicy&)>& visit) {
+    const auto& topology = resolver.topology;
     struct Frame {
         int som;
         Layer layer;
         size_t next_child = 0;
     };
-    const Layer sites = resolver.above_domains();
     std::vector<Frame> path;
     auto enter = [&](int som, Layer layer) {
         resolver.descend(layer, som);
         visit(resolver.finish(layer, som));
         path.push_back(Frame{som, std::move(layer)});
     };
-    for (int root = 0; root < count; ++root) {
-        if (!resolver.is_root(root)) continue;
-        enter(root, sites);
-        while (!path.empty()) {
-            Frame& frame = path.back();
-            const auto& children = topology.soms[static_cast<size_t>(frame.som)].children;
-            while (frame.next_child < children.size() &&
-                   !(resolver.valid(children[frame.next_child]) && children[frame.next_child] > frame.som))
-                ++frame.next_child;
-            if (frame.next_child == children.size()) {
-                path.pop_back();
-                continue;
-            }
-            const int child = children[frame.next_child++];
-            if (frame.next_child < children.size()) {
-                enter(child, frame.layer);
-                continue;
-            }
-            Layer last = std::move(frame.layer);
+    enter(root, std::move(start));
+    while (!path.empty()) {
+        Frame& frame = path.back();
+        const auto& children = topology.soms[static_cast<size_t>(frame.som)].children;
+        while (frame.next_child < children.size() &&
+               !(resolver.valid(children[frame.next_child]) && children[frame.next_child] > frame.som))
+            ++frame.next_child;
+        if (frame.next_child == children.size()) {
             path.pop_back();
-            enter(child, std::move(last));
+            continue;
         }
+        const int child = children[frame.next_child++];
+        if (frame.next_child < children.size()) {
+            enter(child, frame.layer);
+            continue;
+        }
+        Layer last = std::move(frame.layer);
+        path.pop_back();
+        enter(child, std::move(last));
     }
+}
+
+// The children walk_subtree descends into, in its order.
+std::vector<int> walked_children(const Resolver& resolver, int som) {
+    std::vector<int> out;
+    for (int child : resolver.topology.soms[static_cast<size_t>(som)].children)
+        if (resolver.valid(child) && child > som) out.push_back(child);
+    return out;
+}
+
+}  // namespace
+
+void for_each_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos,
+                  const std::function<void(const EffectivePolicy&)>& visit, Diagnostics& diagnostics) {
+    Resolver resolver{topology, GpoIndex(gpos, topology)};
+    report_missing_gpos(topology, resolver.gpos, diagnostics);
+    const int count = static_cast<int>(topology.soms.size());
+    for (int som = 0; som < count; ++som)
+        if (resolver.is_site(som)) visit(resolver.finish(resolver.site_alone(som), som));
+    const Layer sites = resolver.above_domains();
+    for (int root = 0; root < count; ++root)
+        if (resolver.is_root(root)) walk_subtree(resolver, root, sites, visit);
+}
+
+struct ParallelSomWalk::Impl {
+    Resolver resolver;
+    Layer sites;
+    std::vector<Task> tasks;
+};
+
+ParallelSomWalk::ParallelSomWalk(const model::Topology& topology, const std::vector<model::Gpo>& gpos,
+                                 Diagnostics& diagnostics, size_t target_tasks)
+    : impl_(std::make_unique<Impl>(Impl{Resolver{topology, GpoIndex(gpos, topology)}, {}, {}})) {
+    const Resolver& resolver = impl_->resolver;
+    report_missing_gpos(topology, resolver.gpos, diagnostics);
+    impl_->sites = resolver.above_domains();
+    const int count = static_cast<int>(topology.soms.size());
+    std::vector<size_t> subtree_size(topology.soms.size(), 1);
+    for (int som = count - 1; som >= 0; --som)  // children have larger indexes than their parent
+        for (int child : walked_children(resolver, som)) subtree_size[static_cast<size_t>(som)] += subtree_size[static_cast<size_t>(child)];
+    auto& tasks = impl_->tasks;
+    for (int som = 0; som < count; ++som)
+        if (resolver.is_site(som)) tasks.push_back({som, TaskKind::Site});
+    for (int root = 0; root < count; ++root)
+        if (resolver.is_root(root)) tasks.push_back({root, TaskKind::Subtree});
+    // Cut the biggest subtree into its root and its children's subtrees until there are enough
+    // pieces to keep every thread busy; the cut keeps the tasks in visiting order.
+    while (tasks.size() < target_tasks) {
+        size_t biggest = tasks.size();
+        for (size_t i = 0; i < tasks.size(); ++i)
+            if (tasks[i].kind == TaskKind::Subtree && subtree_size[static_cast<size_t>(tasks[i].som)] > 1 &&
+                (biggest == tasks.size() || subtree_size[static_cast<size_t>(tasks[i].som)] >
+                                                subtree_size[static_cast<size_t>(tasks[biggest].som)]))
+                biggest = i;
+        if (biggest == tasks.size()) break;
+        const int som = tasks[biggest].som;
+        tasks[biggest].kind = TaskKind::Alone;
+        std::vector<Task> children;
+        for (int child : walked_children(resolver, som)) children.push_back({child, TaskKind::Subtree});
+        tasks.insert(tasks.begin() + static_cast<std::ptrdiff_t>(biggest) + 1, children.begin(), children.end());
+    }
+}
+
+ParallelSomWalk::~ParallelSomWalk() = default;
+
+size_t ParallelSomWalk::task_count() const { return impl_->tasks.size(); }
+
+void ParallelSomWalk::run_task(size_t index, const std::function<void(const EffectivePolicy&)>& visit) const {
+    const Resolver& resolver = impl_->resolver;
+    const Task& task = impl_->tasks.at(index);
+    if (task.kind == TaskKind::Site) {
+        visit(resolver.finish(resolver.site_alone(task.som), task.som));
+        return;
+    }
+    // The layer the task's root inherits: its ancestors from the top, resolved again for this task.
+    std::vector<int> ancestors;
+    for (int at = task.som; !resolver.is_root(at);) {
+        at = resolver.topology.soms[static_cast<size_t>(at)].parent;
+        ancestors.push_back(at);
+    }
+    Layer layer = impl_->sites;
+    for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) resolver.descend(layer, *it);
+    if (task.kind == TaskKind::Subtree) {
+        walk_subtree(resolver, task.som, std::move(layer), visit);
+        return;
+    }
+    resolver.descend(layer, task.som);
+    visit(resolver.finish(layer, task.som));
 }
 
 }  // namespace gpolint::resolve

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/parallel.hpp"
 #include "core/phase_timer.hpp"
 #include "rules/evaluator.hpp"
 #include "rules/text.hpp"
@@ -106,7 +107,10 @@ Checker::Checker(const std::vector<Rule>& rules, const Selection& selection, con
         if (!selection.enabled(rule.id)) continue;
         if (rule.builtin) {
             const auto* entry = find_builtin(rule.id);
-            if (entry && entry->factory) builtins_.push_back(entry->factory(rule));
+            if (entry && entry->factory) {
+                builtins_.push_back(entry->factory(rule));
+                builtin_factories_.emplace_back(entry->factory, &rule);
+            }
             continue;
         }
         for (auto& instance : instantiate(rule)) instances_.push_back(std::move(instance));
@@ -136,7 +140,7 @@ void Checker::check_gpo(const model::Gpo& gpo) {
     for (auto& check : builtins_) check->on_gpo(gpo, context_, builtin_findings_);
 }
 
-void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts& facts) {
+void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts& facts, SomFindings& piece) const {
     const Rule& rule = *instance.rule;
     const auto& policy = facts.policy();
     if (!scope_matches(rule, policy, facts) || !evaluate(instance.when, facts)) return;
@@ -157,8 +161,8 @@ void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts&
     explain_key(primary_key, facts, primary_gpo, true, finding.notes);
     for (const auto& key : instance.keys)
         if (key != primary_key) explain_key(key, facts, primary_gpo, false, finding.notes);
-    if (primary) covered_.insert(location_key(rule.id, primary->location));
-    add_som_finding(std::move(finding), som_dn);
+    if (primary) piece.covered.push_back(location_key(rule.id, primary->location));
+    piece.found.push_back({std::move(finding), &som_dn});
 }
 
 void Checker::add_som_finding(Diagnostic finding, const std::string& som_dn) {
@@ -176,12 +180,34 @@ void Checker::add_som_finding(Diagnostic finding, const std::string& som_dn) {
 }
 
 void Checker::check_som(const resolve::EffectivePolicy& policy) {
+    SomFindings piece;
+    for (auto& check : builtins_) piece.builtins.push_back(check.get());  // one piece: the Checker's own checks
+    check_som(policy, piece);
+    merge(std::move(piece));
+}
+
+SomFindings Checker::start_piece() const {
+    SomFindings piece;
+    for (const auto& [factory, rule] : builtin_factories_) {
+        piece.owned.push_back(factory(*rule));
+        piece.builtins.push_back(piece.owned.back().get());
+    }
+    return piece;
+}
+
+void Checker::check_som(const resolve::EffectivePolicy& policy, SomFindings& piece) const {
     SomFacts facts(policy);
-    for (const auto& instance : instances_) evaluate_instance_on_som(instance, facts);
+    for (const auto& instance : instances_) evaluate_instance_on_som(instance, facts, piece);
     // Built-in per-SOM findings fold across SOMs like the data rules' ones.
     std::vector<Diagnostic> found;
-    for (auto& check : builtins_) check->on_som(policy, context_, found);
-    for (auto& finding : found) add_som_finding(std::move(finding), policy.som_ref().dn);
+    for (auto* check : piece.builtins) check->on_som(policy, context_, found);
+    for (auto& finding : found) piece.found.push_back({std::move(finding), &policy.som_ref().dn});
+}
+
+void Checker::merge(SomFindings piece) {
+    for (auto& key : piece.covered) covered_.insert(std::move(key));
+    for (auto& found : piece.found) add_som_finding(std::move(found.finding), *found.som_dn);
+    for (size_t i = 0; i < piece.owned.size(); ++i) builtins_[i]->merge_later(*piece.owned[i]);
 }
 
 std::vector<Diagnostic> Checker::finish() {
@@ -205,18 +231,32 @@ std::vector<Diagnostic> Checker::finish() {
 std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selection& selection,
                                    const std::vector<model::Gpo>& gpos, const model::Topology& topology,
                                    Diagnostics& diagnostics,
-                                   const std::function<void(const resolve::EffectivePolicy&)>& observe) {
+                                   const std::function<void(const resolve::EffectivePolicy&)>& observe,
+                                   unsigned threads) {
     Checker checker(rules, selection, gpos, topology);
     std::optional<PhaseTimer> phase(std::in_place, "rules per GPO");
     for (const auto& gpo : gpos) checker.check_gpo(gpo);
     phase.emplace("resolve + rules per SOM");
-    if (!topology.empty())
-        resolve::for_each_som(topology, gpos,
-                              [&](const resolve::EffectivePolicy& policy) {
-                                  checker.check_som(policy);
-                                  if (observe) observe(policy);
-                              },
-                              diagnostics);
+    if (!topology.empty()) {
+        const unsigned workers = thread_count(threads, topology.soms.size());
+        // Several pieces per thread, so that one big subtree does not leave the other threads idle.
+        resolve::ParallelSomWalk walk(topology, gpos, diagnostics, workers > 1 ? 16 * size_t{workers} : 1);
+        OrderedMerge<SomFindings> merge(walk.task_count(), [&](SomFindings piece) { checker.merge(std::move(piece)); });
+        parallel_for(walk.task_count(), workers, [&](size_t task, unsigned) {
+            SomFindings piece;
+            try {
+                piece = checker.start_piece();
+                walk.run_task(task, [&](const resolve::EffectivePolicy& policy) {
+                    checker.check_som(policy, piece);
+                    if (observe) observe(policy);
+                });
+            } catch (...) {
+                merge.fail(std::current_exception());
+            }
+            merge.submit(task, std::move(piece));
+        });
+        merge.rethrow();
+    }
     phase.emplace("finish rules");
     return checker.finish();
 }

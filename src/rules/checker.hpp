@@ -27,6 +27,21 @@ struct Selection {
     bool enabled(const std::string& id) const;
 };
 
+// What the per-SOM checks found over one piece of the SOM walk, before folding. Pieces are checked on
+// several threads, each into its own SomFindings, and merged into the Checker in visiting order.
+class SomFindings {
+private:
+    friend class Checker;
+    struct Found {
+        Diagnostic finding;
+        const std::string* som_dn;  // the topology's
+    };
+    std::vector<Found> found;
+    std::vector<std::string> covered;                  // location keys of per-SOM findings
+    std::vector<std::unique_ptr<BuiltinCheck>> owned;  // this piece's own built-in checks
+    std::vector<BuiltinCheck*> builtins;               // the checks on_som goes to
+};
+
 class Checker {
 public:
     Checker(const std::vector<Rule>& rules, const Selection& selection, const std::vector<model::Gpo>& gpos,
@@ -34,6 +49,12 @@ public:
 
     void check_gpo(const model::Gpo& gpo);
     void check_som(const resolve::EffectivePolicy& policy);
+
+    // The same as check_som, split for threads: start_piece and check_som(policy, piece) only read the
+    // Checker, so pieces may be checked concurrently; merge must then see the pieces in visiting order.
+    SomFindings start_piece() const;
+    void check_som(const resolve::EffectivePolicy& policy, SomFindings& piece) const;
+    void merge(SomFindings piece);
     // Built-in aggregates, per-GPO findings not covered by a per-SOM one, per-SOM findings folded.
     std::vector<Diagnostic> finish();
 
@@ -42,11 +63,12 @@ private:
         Diagnostic finding;
         std::vector<std::string> other_soms;
     };
-    void evaluate_instance_on_som(const Instance& instance, const SomFacts& facts);
+    void evaluate_instance_on_som(const Instance& instance, const SomFacts& facts, SomFindings& piece) const;
     void add_som_finding(Diagnostic finding, const std::string& som_dn);
 
     std::vector<Instance> instances_;
     std::vector<std::unique_ptr<BuiltinCheck>> builtins_;
+    std::vector<std::pair<CheckFactory, const Rule*>> builtin_factories_;  // to give every piece fresh checks
     CheckContext context_;
     std::vector<Diagnostic> gpo_findings_;
     std::vector<Diagnostic> builtin_findings_;
@@ -55,12 +77,14 @@ private:
     std::set<std::string> covered_;                        // rule + setting location of per-SOM findings
 };
 
-// Convenience for the CLI and the tests: per GPO for every GPO, then per SOM when there is a topology.
+// Convenience for the CLI and the tests: per GPO for every GPO, then per SOM when there is a topology,
+// the SOMs on `threads` threads (0 = one per core); the findings do not depend on the thread count.
 // Resolver diagnostics (GPL701, …) go to `diagnostics`.
-// `observe` (may be empty) sees each SOM's effective policy too.
+// `observe` (may be empty) sees each SOM's effective policy too, possibly from several threads at once.
 std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selection& selection,
                                    const std::vector<model::Gpo>& gpos, const model::Topology& topology,
                                    Diagnostics& diagnostics,
-                                   const std::function<void(const resolve::EffectivePolicy&)>& observe = {});
+                                   const std::function<void(const resolve::EffectivePolicy&)>& observe = {},
+                                   unsigned threads = 0);
 
 }  // namespace gpolint::rules

@@ -12,7 +12,8 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::ve
     result.inputs = parse::load_inputs(paths, options.load, diagnostics);
     std::vector<Diagnostic> found;
     if (!options.parse_only)
-        found = run_checks(rules, options.selection, result.inputs.gpos, result.inputs.topology, diagnostics, observe);
+        found = run_checks(rules, options.selection, result.inputs.gpos, result.inputs.topology, diagnostics, observe,
+                           options.load.threads);
     for (auto& d : diagnostics.take())
         if (options.selection.enabled(d.rule_id)) result.findings.push_back(std::move(d));
     std::move(found.begin(), found.end(), std::back_inserter(result.findings));

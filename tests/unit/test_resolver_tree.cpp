@@ -196,3 +196,30 @@ TEST_CASE("resolver: a malformed tree (bad child indexes, a parent after its chi
     CHECK(s.resolve(99).order.empty());
     CHECK(s.resolve(-1).settings.empty());
 }
+
+TEST_CASE("resolver: the SOM walk cut into pieces, run backwards, merges into for_each_som's order") {
+    const Scenario s = random_forest();
+    gpolint::Diagnostics sequential_diagnostics;
+    std::vector<EffectivePolicy> sequential;
+    gpolint::resolve::for_each_som(
+        s.topology, s.gpos, [&](const EffectivePolicy& policy) { sequential.push_back(policy); }, sequential_diagnostics);
+    for (size_t target : {size_t{1}, size_t{7}, size_t{64}, size_t{1000}}) {
+        CAPTURE(target);
+        gpolint::Diagnostics diagnostics;
+        gpolint::resolve::ParallelSomWalk walk(s.topology, s.gpos, diagnostics, target);
+        CHECK(walk.task_count() >= std::min<size_t>(target, 2));
+        CHECK(diagnostics.all().size() == sequential_diagnostics.all().size());
+        // Pieces run in any order (here: last first) and are put back in task order.
+        std::vector<std::vector<EffectivePolicy>> pieces(walk.task_count());
+        for (size_t task = walk.task_count(); task-- > 0;)
+            walk.run_task(task, [&](const EffectivePolicy& policy) { pieces[task].push_back(policy); });
+        std::vector<EffectivePolicy> merged;
+        for (auto& piece : pieces)
+            for (auto& policy : piece) merged.push_back(std::move(policy));
+        REQUIRE(merged.size() == sequential.size());
+        for (size_t i = 0; i < merged.size(); ++i) {
+            REQUIRE(merged[i].som == sequential[i].som);
+            check_same(merged[i], sequential[i]);
+        }
+    }
+}

@@ -32,6 +32,10 @@ public:
     virtual void on_gpo(const model::Gpo&, const CheckContext&, std::vector<Diagnostic>&) {}
     virtual void on_som(const resolve::EffectivePolicy&, const CheckContext&, std::vector<Diagnostic>&) {}
     virtual void finish(const CheckContext&, std::vector<Diagnostic>&) {}
+    // SOMs are checked in pieces on several threads, each piece by a fresh instance of the check; this
+    // takes over the state a piece's instance gathered. `later` saw SOMs that come after every SOM this
+    // instance saw so far. Checks without state between SOMs keep the default.
+    virtual void merge_later(BuiltinCheck& later) { (void)later; }
 
 protected:
     const Rule& rule() const { return rule_; }

@@ -170,6 +170,11 @@ public:
                 }
             }
     }
+    void merge_later(BuiltinCheck& later) override {
+        auto& other = static_cast<OverriddenEverywhere&>(later);
+        alive_.merge(other.alive_);
+        beaten_by_.merge(other.beaten_by_);  // keeps this instance's (earlier) description of a setting
+    }
     void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {
         for (const auto& gpo : context.gpos)
             for (const auto& s : gpo.settings) {
