@@ -31,6 +31,21 @@ void apply_selection_and_severity(std::vector<Diagnostic>& diagnostics, const Se
         if (auto it = settings.severity.find(d.rule_id); it != settings.severity.end()) d.severity = it->second;
 }
 
+// Whether the raw bytes may hold the word "gpolint", in any case, in any of the encodings decode_text
+// reads (NUL bytes are skipped, so UTF-16 of either byte order matches too). Most files with findings
+// have no directive at all; this spares decoding them.
+bool may_mention_gpolint(std::string_view bytes) {
+    static constexpr std::string_view kWord = "gpolint";
+    size_t matched = 0;
+    for (char c : bytes) {
+        if (c == '\0') continue;
+        char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        matched = lower == kWord[matched] ? matched + 1 : (lower == kWord[0] ? 1 : 0);
+        if (matched == kWord.size()) return true;
+    }
+    return false;
+}
+
 // Inline comments are read only from the text files that have findings: that is where they can act.
 std::vector<Suppression> inline_suppressions_for(const std::vector<Diagnostic>& findings,
                                                  std::vector<Diagnostic>& diagnostics) {
@@ -40,10 +55,10 @@ std::vector<Suppression> inline_suppressions_for(const std::vector<Diagnostic>& 
     std::vector<Suppression> found;
     for (const auto& file : files) {
         std::string ignored;  // a file that vanished since it was linted just has no comments to offer
-        if (auto source = read_text(file, ignored)) {
-            auto more = scan_inline_suppressions(*source, diagnostics);
-            std::move(more.begin(), more.end(), std::back_inserter(found));
-        }
+        auto bytes = read_file_bytes(file, ignored);
+        if (!bytes || !may_mention_gpolint(*bytes)) continue;
+        auto more = scan_inline_suppressions(decode_text(intern_path(file), *bytes), diagnostics);
+        std::move(more.begin(), more.end(), std::back_inserter(found));
     }
     return found;
 }

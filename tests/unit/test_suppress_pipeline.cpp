@@ -147,3 +147,27 @@ TEST_CASE("settings: command line over .gpolint over defaults - config errors re
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].location.file.str() == ws.path("other.cfg"));
 }
+
+TEST_CASE("pipeline: inline suppressions in a UTF-16LE template, in any case, are found") {
+    Workspace ws("pipeline-utf16");
+    const std::string text = "[Privilege Rights]\r\n"
+                             "; GPOLint: disable=GPL103 written by name on purpose for the lab\r\n"
+                             "SeServiceLogonRight = NT VIRTUAL MACHINE\\Virtual Machines\r\n";
+    std::string utf16 = "\xFF\xFE";
+    for (char c : text) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    std::string inf = ws.write("gpo/GptTmpl.inf", utf16);
+    std::string plain = ws.write("gpo/other.inf", "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-20\n");
+    findings::Settings settings;
+    settings.base_dir = ws.root.string();
+    std::vector<Diagnostic> input = {with_gpo(finding("GPL103", Severity::Note, "by name", inf, 3)),
+                                     with_gpo(finding("GPL103", Severity::Note, "by name", plain, 2))};
+    auto result = findings::run_pipeline(input, settings);
+    REQUIRE(result.suppressed.size() == 1);
+    CHECK(result.suppressed[0].location.file.str() == inf);
+    CHECK(result.suppression_info[0].justification == "written by name on purpose for the lab");
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].location.file.str() == plain);
+}
