@@ -21,6 +21,7 @@ namespace {
 
 struct CheckArgs {
     std::vector<std::string> paths;
+    std::string files_from;  // a list of paths, one per line; "-" = stdin
     std::string format = "text";
     std::vector<std::string> select, ignore;
     std::string rules_dir;
@@ -93,7 +94,34 @@ std::optional<std::pair<std::string, std::string>> parse_role(const std::string&
     return std::make_pair(text.substr(0, eq), text.substr(eq + 1));
 }
 
-int run_check(const CheckArgs& args) {
+// `git diff --name-only | gpolint check --files-from -`, or more paths than a command line holds.
+std::optional<std::vector<std::string>> read_path_list(const std::string& list) {
+    std::ifstream file;
+    if (list != "-") {
+        file.open(list, std::ios::binary);
+        if (!file) return std::nullopt;
+    }
+    std::istream& in = list == "-" ? std::cin : file;
+    std::vector<std::string> paths;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) paths.push_back(std::move(line));
+    }
+    return paths;
+}
+
+int run_check(CheckArgs args) {
+    if (!args.files_from.empty()) {
+        auto listed = read_path_list(args.files_from);
+        if (!listed) {
+            std::cerr << "gpolint: error: cannot read the path list " << args.files_from << "\n";
+            return kExitUsage;
+        }
+        args.paths.insert(args.paths.end(), listed->begin(), listed->end());
+    } else if (args.paths.empty()) {
+        std::cerr << "gpolint: error: give a PATH to check, or --files-from\n";
+        return kExitUsage;
+    }
     for (const auto& path : args.paths) {
         std::error_code error;
         if (!std::filesystem::exists(path, error)) {
@@ -214,8 +242,9 @@ int run_check(const CheckArgs& args) {
 void add_check_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<CheckArgs>();
     auto* cmd = app.add_subcommand("check", "Lint GPOs and, with a topology, the effective policy of every OU");
-    cmd->add_option("PATH", args->paths, "GptTmpl.inf, registry.pol, GPO backups, SYSVOL copies, LDIF or topology files")
-        ->required();
+    cmd->add_option("PATH", args->paths, "GptTmpl.inf, registry.pol, GPO backups, SYSVOL copies, LDIF or topology files");
+    cmd->add_option("--files-from", args->files_from,
+                    "Also check the paths listed in this file, one per line ('-' = standard input)");
     cmd->add_option("--format", args->format, "Output format")
         ->check(CLI::IsMember(report::reporter_formats()))
         ->capture_default_str();

@@ -51,4 +51,20 @@ assert any("is enforced at DC=contoso,DC=com" in n["message"] for n in f["notes"
 assert doc["summary"]["soms"] == 3, doc["summary"]
 ' || fail "examples/hyperv-outage: GPL101 with the enforced-link note expected"
 fi
+# --files-from: the same report as the paths on the command line; CRLF lists and blank lines are fine,
+# '-' reads standard input, and an unreadable list is a usage error.
+if [ -d "$repo/examples/hyperv-outage" ]; then
+    ex=$repo/examples/hyperv-outage
+    list=$(mktemp); trap 'rm -f "$list"' EXIT
+    printf '%s\r\n\r\n%s\r\n' "$ex/policies" "$ex/domain.topology" >"$list"
+    direct=$("$gpolint" check "$ex/policies" "$ex/domain.topology" --format json) || true
+    listed=$("$gpolint" check --files-from "$list" --format json) || true
+    piped=$(printf '%s\n%s\n' "$ex/policies" "$ex/domain.topology" | "$gpolint" check --files-from - --format json) || true
+    [ -n "$direct" ] && [ "$direct" = "$listed" ] || fail "--files-from FILE differs from the same paths as arguments"
+    [ "$direct" = "$piped" ] || fail "--files-from - differs from the same paths as arguments"
+    "$gpolint" check --files-from "$list.missing" >/dev/null 2>&1; code=$?
+    [ "$code" = 2 ] || fail "an unreadable --files-from list should exit 2, got $code"
+    "$gpolint" check >/dev/null 2>&1; code=$?
+    [ "$code" = 2 ] || fail "check without PATH or --files-from should exit 2, got $code"
+fi
 echo "ok"
