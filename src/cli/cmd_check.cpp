@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "cli/commands.hpp"
+#include "cli/keep_until_exit.hpp"
 #include "cli/rules_common.hpp"
 #include "core/phase_timer.hpp"
 #include "findings/pipeline.hpp"
@@ -234,6 +235,9 @@ int run_check(CheckArgs args) {
             return kExitUsage;
         }
     }
+    keep_until_exit(std::move(result));
+    keep_until_exit(std::move(data));
+    keep_until_exit(std::move(orders));
     return exit_code;
 }
 
@@ -248,11 +252,15 @@ void add_check_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--format", args->format, "Output format")
         ->check(CLI::IsMember(report::reporter_formats()))
         ->capture_default_str();
-    cmd->add_option("--select", args->select, "Only these rule IDs or ID prefixes (comma-separated)");
-    cmd->add_option("--ignore", args->ignore, "Skip these rule IDs or ID prefixes (comma-separated)");
+    cmd->add_option("--select", args->select, "Only these rule IDs or ID prefixes (comma-separated)")
+        ->allow_extra_args(false);
+    cmd->add_option("--ignore", args->ignore, "Skip these rule IDs or ID prefixes (comma-separated)")
+        ->allow_extra_args(false);
     cmd->add_option("--rules", args->rules_dir, "Folder of *.rules files (default: policies/ of the source tree)");
-    cmd->add_option("--topology", args->topology_files, "LDIF export or topology file (repeatable)");
-    cmd->add_option("--role", args->roles, "Give a SOM a role: DN=ROLE (hyperv, cluster, dc or a tag; repeatable)");
+    cmd->add_option("--topology", args->topology_files, "LDIF export or topology file (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--role", args->roles, "Give a SOM a role: DN=ROLE (hyperv, cluster, dc or a tag; repeatable)")
+        ->allow_extra_args(false);
     cmd->add_option("--fail-on", args->fail_on, "Exit 1 when a finding is at or above this severity (default: warning)")
         ->check(CLI::IsMember({"error", "warning", "note", "never"}));
     cmd->add_option("--config", args->config, "Config file (default: .gpolint here or in a parent folder)");

@@ -209,7 +209,8 @@ void add_dump_command(CLI::App& app, int& exit_code) {
     cmd->add_option("paths", options->paths, "Files or folders: backups, SYSVOL copies, templates, registry.pol, ...")
         ->required();
     cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-    cmd->add_option("--topology", options->load.topology_files, "LDIF export or topology file (repeatable)");
+    cmd->add_option("--topology", options->load.topology_files, "LDIF export or topology file (repeatable)")
+        ->allow_extra_args(false);
     cmd->add_option("--threads", options->load.threads, "Parser threads (0 = one per core)");
     cmd->callback([options, &exit_code] {
         Diagnostics diagnostics;

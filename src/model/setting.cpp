@@ -1,6 +1,11 @@
 #include "model/setting.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <unordered_map>
 
 namespace gpolint::model {
 
@@ -22,9 +27,61 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
+size_t FoldedHash::operator()(std::string_view text) const noexcept {
+    uint64_t hash = 14695981039346656037ull;  // FNV-1a over the folded bytes
+    for (char c : text) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    return static_cast<size_t>(hash);
+}
+
+namespace {
+
+// Every distinct spelling of a key is stored once for the whole run and never freed: a forest repeats
+// the same few thousand keys millions of times (baselines copied into many GPOs), so interning saves
+// most of the memory and allocations of the settings, and a key is copied as a bare pointer (no
+// reference count for two cores to fight over). The text is hashed once: the hash picks the shard and
+// is kept beside the text, so the shard's table never hashes again. With 64 shards, parser threads
+// rarely wait for each other's lock.
+template <typename Spelling>
+class SpellingTable {
+public:
+    const Spelling* intern(std::string&& text) {
+        const size_t hash = std::hash<std::string_view>{}(text);
+        Shard& shard = shards_[hash % kShards];
+        std::lock_guard lock(shard.mutex);
+        auto found = shard.spellings.find(HashedText{text, hash});
+        if (found != shard.spellings.end()) return found->second;
+        std::string folded = fold_case(text);
+        const auto* spelling = new Spelling{std::move(text), std::move(folded)};  // lives until exit
+        shard.spellings.emplace(HashedText{spelling->text, hash}, spelling);
+        return spelling;
+    }
+
+private:
+    struct HashedText {
+        std::string_view text;
+        size_t hash;
+        bool operator==(const HashedText& other) const { return hash == other.hash && text == other.text; }
+    };
+    struct KeptHash {
+        size_t operator()(const HashedText& key) const { return key.hash / kShards; }
+    };
+    static constexpr size_t kShards = 64;
+    struct Shard {
+        std::mutex mutex;
+        std::unordered_map<HashedText, const Spelling*, KeptHash> spellings;
+    };
+    std::array<Shard, kShards> shards_;
+};
+
+}  // namespace
+
 SettingKey::SettingKey(std::string text) {
-    std::string folded = fold_case(text);
-    spelling_ = std::make_shared<const Spelling>(Spelling{std::move(text), std::move(folded)});
+    // Never destroyed: keys may still be in use while static objects are torn down at exit.
+    static auto* table = new SpellingTable<Spelling>();
+    spelling_ = table->intern(std::move(text));
 }
 
 const std::string& SettingKey::empty() {

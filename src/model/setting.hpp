@@ -21,8 +21,8 @@ namespace gpolint::model {
 //   service:Spooler                   group:*S-1-5-32-544\Members  group:*S-1-5-32-544\Memberof
 //   regkey:MACHINE\Software\X         file:%SystemRoot%\x          raw:Profile Description\Description
 // `text` keeps the spelling of the first source (for display); `folded` is the lower-case form used for
-// every comparison and lookup. Keys are immutable and shared: the resolver copies each one into every
-// SOM's effective policy, so a copy is a reference count, not two string allocations.
+// every comparison and lookup. Keys are interned for the whole run (setting.cpp): the resolver copies
+// each one into every SOM's effective policy, and a copy is one pointer.
 class SettingKey {
 public:
     SettingKey() = default;
@@ -39,12 +39,20 @@ private:
         std::string folded;
     };
     static const std::string& empty();
-    std::shared_ptr<const Spelling> spelling_;
+    const Spelling* spelling_ = nullptr;
 };
 
 // ASCII case folding used for keys, section names, GUIDs and DNs.
 std::string fold_case(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
+
+// For hash tables keyed case-insensitively without storing a folded copy of every key.
+struct FoldedHash {
+    size_t operator()(std::string_view text) const noexcept;
+};
+struct FoldedEqual {
+    bool operator()(std::string_view a, std::string_view b) const noexcept { return iequals(a, b); }
+};
 
 // Builds registry:HKLM\… from "MACHINE\…", "HKEY_LOCAL_MACHINE\…", "HKLM\…", or a hive-less key plus a hive.
 std::string registry_key_text(std::string_view hive, std::string_view key_path, std::string_view value_name);

@@ -119,7 +119,7 @@ private:
     std::unordered_map<std::string, size_t> unknown_index_;  // folded name -> index in unknown_sections
     // Per section (known kinds by their enum value, unknown sections after them): folded key -> index
     // of its entry in the section's list.
-    std::vector<std::unordered_map<std::string, size_t>> seen_;
+    std::vector<std::unordered_map<std::string, size_t, model::FoldedHash, model::FoldedEqual>> seen_;
 
     std::string_view text_of(TextSpan span) const { return inf::text_of(text_, span); }
     std::string unquoted(const Field& field) const { return std::string(inf::unquoted(text_, field)); }
@@ -205,11 +205,11 @@ private:
 
     // Files `entry` under `key` in `list`; a later duplicate replaces the earlier one (GPL003).
     template <typename Entry>
-    void keep(std::vector<Entry>& list, std::string_view key, Entry entry) {
+    void keep(std::vector<Entry>& list, std::string key, Entry entry) {
         size_t slot = static_cast<size_t>(*section_);
         if (*section_ == SectionKind::Unknown) slot += 1 + raw_section_;
         if (seen_.size() <= slot) seen_.resize(slot + 1);
-        auto [it, inserted] = seen_[slot].try_emplace(model::fold_case(key), list.size());
+        auto [it, inserted] = seen_[slot].try_emplace(std::move(key), list.size());
         if (inserted) {
             list.push_back(std::move(entry));
             return;
@@ -262,7 +262,7 @@ private:
             wrong_shape(place, "'" + e.key + "' takes a decimal number, not '" + e.value + "'");
         }
         std::string key = e.key;
-        keep(*result_.key_values(kind), key, std::move(e));
+        keep(*result_.key_values(kind), std::move(key), std::move(e));
     }
 
     void add_raw(const model::EntryPlace& place, const LineParts& parts) {
@@ -270,7 +270,7 @@ private:
         // A raw line without '=' is all key; its items mean nothing.
         if (!parts.value) e.items.clear();
         std::string key = e.key;
-        keep(result_.unknown_sections[raw_section_].entries, key, std::move(e));
+        keep(result_.unknown_sections[raw_section_].entries, std::move(key), std::move(e));
     }
 
     void add_privilege(const model::EntryPlace& place, const LineParts& parts) {
@@ -283,7 +283,7 @@ private:
         if (!inf::is_known_key(SectionKind::PrivilegeRights, e.right))
             unknown(place.location, "unknown user right '" + e.right + "' in [Privilege Rights]");
         std::string key = e.right;
-        keep(result_.privilege_rights, key, std::move(e));
+        keep(result_.privilege_rights, std::move(key), std::move(e));
     }
 
     void add_group(const model::EntryPlace& place, const LineParts& parts) {
@@ -304,7 +304,7 @@ private:
         e.value = std::string(text_of(place.value));
         for (auto& item : items_of(parts, place))
             if (!item.empty()) e.principals.push_back(std::move(item));
-        keep(result_.group_membership, key, std::move(e));
+        keep(result_.group_membership, std::move(key), std::move(e));
     }
 
     void add_object(const model::EntryPlace& place, const LineParts& parts) {
@@ -321,7 +321,7 @@ private:
                            service ? "service startup mode must be 2 (automatic), 3 (manual) or 4 (disabled)"
                                          : "permission propagation mode must be 0, 1 or 2");
         std::string key = e.name;
-        keep(*result_.objects(kind), key, std::move(e));
+        keep(*result_.objects(kind), std::move(key), std::move(e));
     }
 
     void add_registry_value(const model::EntryPlace& place, const LineParts& parts) {
@@ -342,7 +342,7 @@ private:
         e.items = items_of(parts, place);
         check_registry_value(e, parts.type_code);
         std::string key = e.name;
-        keep(result_.registry_values, key, std::move(e));
+        keep(result_.registry_values, std::move(key), std::move(e));
     }
 
     void check_registry_value(const model::RegistryValueEntry& e, std::optional<TextSpan> type_code) {

@@ -66,5 +66,9 @@ if [ -d "$repo/examples/hyperv-outage" ]; then
     [ "$code" = 2 ] || fail "an unreadable --files-from list should exit 2, got $code"
     "$gpolint" check >/dev/null 2>&1; code=$?
     [ "$code" = 2 ] || fail "check without PATH or --files-from should exit 2, got $code"
+    # A repeatable option takes one value per occurrence: the PATH after it stays a PATH.
+    after=$("$gpolint" check --format json --topology "$ex/domain.topology" --select GPL "$ex/policies") || true
+    before=$("$gpolint" check --format json "$ex/policies" --topology "$ex/domain.topology" --select GPL) || true
+    [ -n "$after" ] && [ "$after" = "$before" ] || fail "a PATH after --topology/--select was not read as a PATH"
 fi
 echo "ok"

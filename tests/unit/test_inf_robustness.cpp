@@ -146,6 +146,8 @@ TEST_CASE("robustness: a large real-looking file parses in linear time, every en
     CHECK(parsed.settings.size() == 200000);
     CHECK(parsed.diagnostics.empty());
     CHECK(parsed.setting("registry:HKLM\\Software\\Example\\Value199999")->value.number == 199999);
-    // Ten times the input: about ten times the time; quadratic would be a hundred.
-    CHECK(t_large < 30.0 * t_small + 0.1);
+    // Ten times the input: about ten times the work; quadratic would be a hundred times. Measured ratios
+    // run 15-25x, not 10x: a table of 200,000 keys misses the cache where one of 20,000 does not, and
+    // the large run also pays for fresh pages. 50x leaves room for a busy CI machine.
+    CHECK(t_large < 50.0 * t_small + 0.1);
 }
