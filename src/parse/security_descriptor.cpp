@@ -35,7 +35,7 @@ bool is_object_ace(uint8_t type) {
     }
 }
 
-// A view over [begin, end) of the descriptor that refuses to read past its end.
+// Little-endian reads from a byte view. The readers below call has() before every read.
 class Reader {
 public:
     explicit Reader(std::string_view bytes) : bytes_(bytes) {}
@@ -80,7 +80,7 @@ std::string guid_text(std::string_view b) {
     return text;
 }
 
-// The body of one ACE (`ace` is exactly AceSize bytes, header included).
+// One ACE: `ace` is exactly AceSize bytes, header included, and at least 8 (read_acl checks).
 std::optional<Ace> read_ace(std::string_view ace, std::string& error) {
     Reader r(ace);
     Ace out;
