@@ -2,22 +2,11 @@
 shaped like GPMC's output (see FORMATS.md §3 and the corpus)."""
 from xml.sax.saxutils import escape
 
-from . import catalog
+from . import acl, catalog
 
 MANIFEST_NS = "http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest"
 DOMAIN_GUID = "{5f0c2a8e-3b1d-4c6e-9a7f-2d4b6c8e0a13}"
 DC_NAME = "DC01.contoso.com"
-# The self-relative security descriptor GPMC stores in Backup.xml (the default GPO ACL).
-SECURITY_DESCRIPTOR = (
-    "01 00 04 9c 00 00 00 00 00 00 00 00 00 00 00 00 14 00 00 00 04 00 ec 00 08 00 00 00 05 02 28 00 "
-    "00 01 00 00 01 00 00 00 8f fd ac ed b3 ff d1 11 b4 1d 00 a0 c9 68 f9 39 01 01 00 00 00 00 00 05 "
-    "0b 00 00 00 00 00 24 00 ff 00 0f 00 01 05 00 00 00 00 00 05 15 00 00 00 aa 43 d2 32 7d 6f 6b 91 "
-    "02 02 a9 9d 00 02 00 00 00 02 14 00 94 00 02 00 01 01 00 00 00 00 00 05 09 00 00 00 00 02 14 00 "
-    "94 00 02 00 01 01 00 00 00 00 00 05 0b 00 00 00 00 02 14 00 ff 00 0f 00 01 01 00 00 00 00 00 05 "
-    "12 00 00 00")
-SDDL = ("O:DAG:DAD:PAI(OA;CI;CR;edacfd8f-ffb3-11d1-b41d-00a0c968f939;;AU)(A;;CCDCLCSWRPWPDTLOSDRCWDWO;;;DA)"
-        "(A;CI;CCDCLCSWRPWPDTLOSDRCWDWO;;;EA)(A;CI;LCRPLORC;;;ED)(A;CI;LCRPLORC;;;AU)"
-        "(A;CI;CCDCLCSWRPWPDTLOSDRCWDWO;;;SY)(A;CIIO;CCDCLCSWRPWPDTLOSDRCWDWO;;;CO)")
 INF_LOCATION = "DomainSysvol\\GPO\\Machine\\microsoft\\windows nt\\SecEdit\\GptTmpl.inf"
 POL_LOCATION = "DomainSysvol\\GPO\\Machine\\registry.pol"
 AUDIT_LOCATION = "DomainSysvol\\GPO\\Machine\\microsoft\\windows nt\\Audit\\audit.csv"
@@ -82,7 +71,7 @@ def backup_xml_bytes(gpo, domain):
              "<DisplayName>%s</DisplayName><Options>%s</Options><UserVersionNumber>%s</UserVersionNumber>"
              "<MachineVersionNumber>%s</MachineVersionNumber><MachineExtensionGuids>%s</MachineExtensionGuids>"
              "<UserExtensionGuids/><WMIFilter/></GroupPolicyCoreSettings>\r\n" % (
-                 _cdata(gpo.guid), _cdata(domain), SECURITY_DESCRIPTOR, _cdata(gpo.name), _cdata(str(gpo.flags)),
+                 _cdata(gpo.guid), _cdata(domain), acl.descriptor_hex(gpo), _cdata(gpo.name), _cdata(str(gpo.flags)),
                  _cdata(str(_version(gpo.user_version))), _cdata(str(_version(gpo.machine_version))),
                  _cdata(machine_extensions(gpo)))]
     if gpo.pol is not None:

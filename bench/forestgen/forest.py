@@ -77,6 +77,8 @@ class _Builder:
         for _ in range(count):
             flags = rng.choices([0, 1, 2, 3], [55, 40, 4, 1])[0]
             gpo = self._new_gpo(self._random_name(), flags=flags)
+            # About 3%, taken from the GUID rather than the RNG so that everything else stays as it was.
+            gpo.security_filtered = int(gpo.guid[1:9], 16) % 100 < 3
             has_inf = rng.random() < 0.6
             has_pol = rng.random() < 0.7 or not has_inf
             if has_inf:

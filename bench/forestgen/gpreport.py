@@ -2,8 +2,7 @@
 import struct
 from xml.sax.saxutils import escape
 
-from . import catalog
-from .backup import SDDL
+from . import acl, catalog
 from .model import LINK_DISABLED, LINK_ENFORCED, REG_DWORD, REG_EXPAND_SZ, REG_SZ
 
 TYPES_NS = "http://www.microsoft.com/GroupPolicy/Types"
@@ -106,14 +105,14 @@ def gpreport_bytes(gpo, domain, links):
            "  <ModifiedTime>%s</ModifiedTime>" % gpo.modified,
            "  <ReadTime>%s.0000000Z</ReadTime>" % gpo.modified,
            "  <SecurityDescriptor>",
-           '    <SDDL xmlns="http://www.microsoft.com/GroupPolicy/Types/Security">%s</SDDL>' % SDDL,
-           '    <PermissionsPresent xmlns="http://www.microsoft.com/GroupPolicy/Types/Security">false</PermissionsPresent>',
-           "  </SecurityDescriptor>",
-           "  <FilterDataAvailable>true</FilterDataAvailable>",
-           "  <Computer>",
-           "    <VersionDirectory>%d</VersionDirectory>" % gpo.machine_version,
-           "    <VersionSysvol>%d</VersionSysvol>" % gpo.machine_version,
-           "    <Enabled>%s</Enabled>" % str(not gpo.flags & 2).lower()]
+           '    <SDDL xmlns="http://www.microsoft.com/GroupPolicy/Types/Security">%s</SDDL>' % acl.sddl(gpo)]
+    out += acl.permissions_lines(gpo)
+    out += ["  </SecurityDescriptor>",
+            "  <FilterDataAvailable>true</FilterDataAvailable>",
+            "  <Computer>",
+            "    <VersionDirectory>%d</VersionDirectory>" % gpo.machine_version,
+            "    <VersionSysvol>%d</VersionSysvol>" % gpo.machine_version,
+            "    <Enabled>%s</Enabled>" % str(not gpo.flags & 2).lower()]
     if gpo.template is not None:
         out += _security_extension(gpo.template)
     if gpo.pol is not None:

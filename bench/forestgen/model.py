@@ -40,6 +40,7 @@ class Gpo:
     template: Optional[Template] = None
     pol: Optional[List[PolEntry]] = None
     audit: Optional[List[Tuple[int, int]]] = None   # (subcategory index, setting value)
+    security_filtered: bool = False  # Apply Group Policy granted to a domain group, not Authenticated Users
 
 
 @dataclass

@@ -205,6 +205,7 @@ void add_dump_command(CLI::App& app, int& exit_code) {
         parse::LoadOptions load;
     };
     auto options = std::make_shared<Options>();
+    options->load.read_reports = true;  // dump shows the links gpreport.xml reports, topology or not
     auto* cmd = app.add_subcommand("dump", "Show the GPOs and settings gpolint reads from PATHs (text or JSON)");
     cmd->add_option("paths", options->paths, "Files or folders: backups, SYSVOL copies, templates, registry.pol, ...")
         ->required();

@@ -30,6 +30,9 @@ struct Gpo {
     std::optional<uint32_t> user_version;
     std::string wmi_filter;    // empty when none
     bool security_filtered = false;  // Apply Group Policy not granted to Authenticated Users
+    // security_filtered was decided from a readable descriptor in Backup.xml; when false it comes from
+    // gpreport.xml <Permissions>, or is unknown and taken as not filtered.
+    bool security_descriptor_known = false;
     std::vector<std::string> machine_extensions;  // CSE GUIDs
     std::vector<std::string> user_extensions;
     std::string source;        // folder (backup instance, SYSVOL GUID folder) or the loose file

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "parse/security_descriptor.hpp"
+
 namespace gpolint::parse {
 
 namespace {
@@ -11,6 +13,25 @@ std::optional<uint32_t> parse_u32(const std::string& text) {
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
     return value;
+}
+
+// <SecurityDescriptor>: the GPO's ACL, where security filtering is decided. An absent element leaves it
+// unknown; a malformed one is a GPL004 warning and is also unknown, so the GPO is not taken as filtered.
+void read_security_filtering(const XmlFile& file, const tinyxml2::XMLElement* core, model::Gpo& gpo,
+                             Diagnostics& diagnostics) {
+    const auto* element = child(core, "SecurityDescriptor");
+    if (!element) return;
+    std::string error;
+    auto bytes = hex_to_bytes(element_text(element), error);
+    auto descriptor = bytes ? read_security_descriptor(*bytes, error) : std::nullopt;
+    if (!descriptor) {
+        diagnostics.warning("GPL004", file.location_of(element),
+                            "SecurityDescriptor is not a valid security descriptor (" + error +
+                                "); security filtering of this GPO is unknown");
+        return;
+    }
+    gpo.security_filtered = is_security_filtered(*descriptor);
+    gpo.security_descriptor_known = true;
 }
 
 void fill_if_empty(std::string& field, const std::string& value) {
@@ -54,27 +75,30 @@ BackupInstance read_backup_instance(const XmlFile& file, const tinyxml2::XMLElem
     return instance;
 }
 
-void read_backup_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics) {
+bool read_backup_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics) {
     const auto* root = file.root();
     const auto* core = child(child(root, "GroupPolicyObject"), "GroupPolicyCoreSettings");
     if (local_name(root) != "GroupPolicyBackupScheme" || !core) {
         diagnostics.error("GPL001", file.location_of(root),
                           "Backup.xml has no GroupPolicyBackupScheme/GroupPolicyObject/GroupPolicyCoreSettings");
-        return;
+        return false;
     }
     gpo.origin = file.location_of(root);
     gpo.guid = normalize_guid(child_text(core, "ID"));
     gpo.domain = child_text(core, "Domain");
     gpo.name = child_text(core, "DisplayName");
     std::string options = child_text(core, "Options");
-    if (auto flags = parse_u32(options)) gpo.flags = *flags;
+    auto flags = parse_u32(options);
+    if (flags) gpo.flags = *flags;
     else if (!options.empty())
         diagnostics.warning("GPL004", file.location_of(child(core, "Options")), "Options '" + options + "' is not a number");
     gpo.machine_version = parse_u32(child_text(core, "MachineVersionNumber"));
     gpo.user_version = parse_u32(child_text(core, "UserVersionNumber"));
     gpo.wmi_filter = child_text(core, "WMIFilter");
+    read_security_filtering(file, core, gpo, diagnostics);
     gpo.machine_extensions = extension_guids(child_text(core, "MachineExtensionGuids"));
     gpo.user_extensions = extension_guids(child_text(core, "UserExtensionGuids"));
+    return flags.has_value();
 }
 
 void read_bkupinfo_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics) {

@@ -21,8 +21,9 @@ struct BackupInstance {
 BackupInstance read_backup_instance(const XmlFile& file, const tinyxml2::XMLElement* element);
 
 // GroupPolicyCoreSettings: the GPO GUID (<ID>, not the folder name), domain, display name, Options
-// (flags), versions, WMI filter and extension GUIDs. GPL001 when the root is not a backup scheme.
-void read_backup_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics);
+// (flags), versions, WMI filter, extension GUIDs and security filtering (from <SecurityDescriptor>).
+// GPL001 when the root is not a backup scheme. Returns whether Options (the GPO flags) was read.
+bool read_backup_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics);
 
 // Fills what Backup.xml did not: GUID, domain, name.
 void read_bkupinfo_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnostics);

@@ -77,7 +77,7 @@ void merge_report(const GpoReport& report, model::Gpo& gpo, bool flags_known) {
         if (report.computer_enabled == false) gpo.flags |= 2u;
     }
     gpo.reported_links = report.links;
-    gpo.security_filtered = report.security_filtered;
+    if (!gpo.security_descriptor_known) gpo.security_filtered = report.security_filtered;
 }
 
 }  // namespace gpolint::parse

@@ -25,7 +25,7 @@ struct GpoReport {
 GpoReport read_gpreport_xml(const XmlFile& file, Diagnostics& diagnostics);
 
 // Copies the report into the GPO. Backup.xml stays authoritative for what both carry (GUID, name,
-// flags): the report only fills the gaps, and always supplies links and security filtering.
+// flags, a readable security descriptor): the report only fills the gaps, and always supplies links.
 void merge_report(const GpoReport& report, model::Gpo& gpo, bool flags_known);
 
 }  // namespace gpolint::parse

@@ -52,6 +52,12 @@ bool under_user_folder(const std::string& path) {
     return false;
 }
 
+// What every GPO job needs to know about the whole load to decide whether gpreport.xml is worth reading.
+struct ReportPolicy {
+    bool always = false;          // LoadOptions::read_reports
+    bool topology_given = false;  // links come from an LDIF/topology file, not from gpreport <LinksTo>
+};
+
 struct LoadedGpo {
     Gpo gpo;
     Diagnostics diagnostics;
@@ -60,16 +66,28 @@ struct LoadedGpo {
 
 class GpoLoader {
 public:
-    GpoLoader(const GpoJob& job, LoadedGpo& out) : job_(job), gpo_(out.gpo), diagnostics_(out.diagnostics), keep_(out.keep) {}
+    GpoLoader(const GpoJob& job, ReportPolicy report_policy, LoadedGpo& out)
+        : job_(job), report_policy_(report_policy), gpo_(out.gpo), diagnostics_(out.diagnostics), keep_(out.keep) {}
 
     void load() {
         gpo_.source = job_.source;
-        for (const auto& file : job_.files) load_file(file);
+        for (const auto& file : job_.files) {
+            // Files come sorted by role, so Backup.xml has been read by the time gpreport.xml is reached.
+            if (file.role == FileRole::GpReportXml && !report_can_add_something()) continue;
+            load_file(file);
+        }
         if (report_) merge_report(*report_, gpo_, flags_known_);
         name_the_gpo();
     }
 
 private:
+    // gpreport.xml only repeats what a complete Backup.xml says, except its links, which are not used
+    // when a topology file is given (and are still wanted by dump).
+    bool report_can_add_something() const {
+        bool backup_complete = !gpo_.guid.empty() && flags_known_ && gpo_.security_descriptor_known;
+        return report_policy_.always || !report_policy_.topology_given || !backup_complete;
+    }
+
     void name_the_gpo() {
         std::filesystem::path source(job_.source);
         if (job_.layout == GpoLayout::Sysvol && gpo_.guid.empty()) gpo_.guid = guid_from_folder_name(source.filename().string());
@@ -95,10 +113,7 @@ private:
         gpo_.files.push_back(ref);
         switch (file.role) {
             case FileRole::BackupXml:
-                if (auto xml = load_xml(ref, *bytes, diagnostics_)) {
-                    read_backup_xml(*xml, gpo_, diagnostics_);
-                    flags_known_ = true;
-                }
+                if (auto xml = load_xml(ref, *bytes, diagnostics_)) flags_known_ = read_backup_xml(*xml, gpo_, diagnostics_);
                 break;
             case FileRole::BkupInfoXml:
                 if (auto xml = load_xml(ref, *bytes, diagnostics_)) read_bkupinfo_xml(*xml, gpo_, diagnostics_);
@@ -141,8 +156,7 @@ private:
         if (!xml) return;
         auto root = local_name(xml->root());
         if (root == "GroupPolicyBackupScheme") {
-            read_backup_xml(*xml, gpo_, diagnostics_);
-            flags_known_ = true;
+            flags_known_ = read_backup_xml(*xml, gpo_, diagnostics_);
         } else if (root == "BackupInst") {
             read_bkupinfo_xml(*xml, gpo_, diagnostics_);
         } else if (root == "GPO") {
@@ -157,6 +171,7 @@ private:
     }
 
     const GpoJob& job_;
+    ReportPolicy report_policy_;
     Gpo& gpo_;
     Diagnostics& diagnostics_;
     bool& keep_;
@@ -164,9 +179,9 @@ private:
     bool flags_known_ = false;
 };
 
-void load_one(const GpoJob& job, LoadedGpo& out) {
+void load_one(const GpoJob& job, ReportPolicy report_policy, LoadedGpo& out) {
     try {
-        GpoLoader(job, out).load();
+        GpoLoader(job, report_policy, out).load();
     } catch (const std::exception& e) {
         // Bad input must never take the whole run down; say which GPO failed and go on.
         out.diagnostics.error("GPL001", Location{intern_path(job.source), 0, 0, 0},
@@ -174,9 +189,9 @@ void load_one(const GpoJob& job, LoadedGpo& out) {
     }
 }
 
-std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, unsigned threads) {
+std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, ReportPolicy report_policy, unsigned threads) {
     std::vector<LoadedGpo> loaded(jobs.size());
-    parallel_for(jobs.size(), threads, [&](size_t i, unsigned) { load_one(jobs[i], loaded[i]); });
+    parallel_for(jobs.size(), threads, [&](size_t i, unsigned) { load_one(jobs[i], report_policy, loaded[i]); });
     return loaded;
 }
 
@@ -239,7 +254,8 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
     inputs.unreadable_paths = found.unreadable_paths;
     for (const auto& path : found.files_read) inputs.files.push_back(intern_path(path));
 
-    for (auto& loaded : load_parallel(found.gpos, options.threads)) {
+    ReportPolicy report_policy{options.read_reports, !options.topology_files.empty() || !found.topology.empty()};
+    for (auto& loaded : load_parallel(found.gpos, report_policy, options.threads)) {
         for (auto& d : loaded.diagnostics.take()) diagnostics.add(std::move(d));
         if (!loaded.keep) continue;
         inputs.files.insert(inputs.files.end(), loaded.gpo.files.begin(), loaded.gpo.files.end());

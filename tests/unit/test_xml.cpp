@@ -22,7 +22,7 @@ const char* kBackupXml = R"(<?xml version="1.0" encoding="utf-8"?><!-- Copyright
 <GroupPolicyBackupScheme bkp:version="2.0" bkp:type="GroupPolicyBackupTemplate" xmlns:bkp="http://www.microsoft.com/GroupPolicy/GPOOperations" xmlns="http://www.microsoft.com/GroupPolicy/GPOOperations">
   <GroupPolicyObject><SecurityGroups/><FilePaths/><GroupPolicyCoreSettings>
     <ID><![CDATA[{486969cc-87fc-4a52-86f6-ce10c7dd4bde}]]></ID><Domain><![CDATA[harden.lab]]></Domain>
-    <SecurityDescriptor>01 00 04 9c</SecurityDescriptor><DisplayName><![CDATA[HAD-LocalAdmins-T1L]]></DisplayName>
+    <SecurityDescriptor>01 00 04 9c 00 00 00 00 00 00 00 00 00 00 00 00 14 00 00 00 04 00 34 01 09 00 00 00 06 00 38 00 00 01 00 00 01 00 00 00 8f fd ac ed b3 ff d1 11 b4 1d 00 a0 c9 68 f9 39 01 05 00 00 00 00 00 05 15 00 00 00 b3 b9 12 76 b4 58 36 4e 34 01 76 02 c9 04 00 00 05 02 38 00 00 01 00 00 01 00 00 00 8f fd ac ed b3 ff d1 11 b4 1d 00 a0 c9 68 f9 39 01 05 00 00 00 00 00 05 15 00 00 00 b3 b9 12 76 b4 58 36 4e 34 01 76 02 ca 04 00 00 00 02 24 00 14 00 02 00 01 05 00 00 00 00 00 05 15 00 00 00 b3 b9 12 76 b4 58 36 4e 34 01 76 02 ca 04 00 00 00 02 24 00 ff 00 0f 00 01 05 00 00 00 00 00 05 15 00 00 00 b3 b9 12 76 b4 58 36 4e 34 01 76 02 00 02 00 00 00 02 24 00 ff 00 0f 00 01 05 00 00 00 00 00 05 15 00 00 00 b3 b9 12 76 b4 58 36 4e 34 01 76 02 07 02 00 00 00 02 14 00 14 00 02 00 01 01 00 00 00 00 00 05 0b 00 00 00 00 02 14 00 94 00 02 00 01 01 00 00 00 00 00 05 09 00 00 00 00 02 14 00 ff 00 0f 00 01 01 00 00 00 00 00 05 12 00 00 00 00 0a 14 00 ff 00 0f 00 01 01 00 00 00 00 00 03 00 00 00 00</SecurityDescriptor><DisplayName><![CDATA[HAD-LocalAdmins-T1L]]></DisplayName>
     <Options><![CDATA[1]]></Options><UserVersionNumber><![CDATA[65537]]></UserVersionNumber>
     <MachineVersionNumber><![CDATA[327685]]></MachineVersionNumber>
     <MachineExtensionGuids><![CDATA[[{00000000-0000-0000-0000-000000000000}{79F92669-4224-476C-9C5C-6EFB4D87DF4A}][{17d89fec-5c44-4972-b12d-241caef74509}{79F92669-4224-476C-9C5C-6EFB4D87DF4A}]]]></MachineExtensionGuids>
@@ -148,6 +148,9 @@ TEST_CASE("Backup.xml: the GPO GUID is <ID>, not the folder - flags, versions, f
           std::vector<std::string>{"{00000000-0000-0000-0000-000000000000}", "{17D89FEC-5C44-4972-B12D-241CAEF74509}"});
     CHECK(gpo.user_extensions.empty());
     CHECK(gpo.origin.line == 2);
+    // The real HardenAD descriptor: Apply granted to a _APPLY group only, Authenticated Users may just read.
+    CHECK(gpo.security_descriptor_known);
+    CHECK(gpo.security_filtered);
 }
 
 TEST_CASE("Backup.xml: wrong root is GPL001") {

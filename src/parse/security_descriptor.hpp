@@ -1,0 +1,37 @@
+#pragma once
+// The GPO's security descriptor as Backup.xml stores it (<GroupPolicyCoreSettings><SecurityDescriptor>,
+// FORMATS.md §3.4): space-separated hex bytes of a self-relative binary SECURITY_DESCRIPTOR
+// ([MS-DTYP] 2.4.6). Only the DACL is read: it is where security filtering is decided.
+// Every read is bounds-checked; malformed input gives an error string, never a crash.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gpolint::parse {
+
+struct Ace {
+    uint8_t type = 0;          // ACCESS_ALLOWED_ACE_TYPE = 0, ACCESS_ALLOWED_OBJECT_ACE_TYPE = 5, …
+    uint8_t flags = 0;         // INHERIT_ONLY_ACE = 0x08, …
+    uint32_t mask = 0;
+    std::string object_type;   // lower-case GUID without braces; empty when the ACE has none
+    std::string sid;           // "S-1-5-11"; empty for an ACE type whose layout is not known
+};
+
+struct SecurityDescriptor {
+    bool dacl_present = false;  // false: a NULL DACL, which grants everything to everyone
+    std::vector<Ace> dacl;
+};
+
+// "01 00 04 9c …" -> bytes. Whitespace may separate bytes, not the two digits of one byte.
+std::optional<std::string> hex_to_bytes(std::string_view text, std::string& error);
+
+// A self-relative SECURITY_DESCRIPTOR -> its DACL. nullopt with `error` set when malformed.
+std::optional<SecurityDescriptor> read_security_descriptor(std::string_view bytes, std::string& error);
+
+// gpreport.xml's rule (parse/gpreport.cpp) on the binary DACL: filtered when a DACL exists and no
+// allow ACE that applies to the object itself grants Apply Group Policy to Authenticated Users.
+bool is_security_filtered(const SecurityDescriptor& descriptor);
+
+}  // namespace gpolint::parse
