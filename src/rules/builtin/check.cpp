@@ -35,13 +35,17 @@ int blocking_som_between(const model::Topology& topology, int som, int link_som)
     return -1;
 }
 
-std::vector<LinkSite> links_to(const model::Topology& topology, const std::string& gpo_guid) {
-    std::vector<LinkSite> sites;
-    if (gpo_guid.empty()) return sites;
+LinkIndex::LinkIndex(const model::Topology& topology) {
     for (const auto& som : topology.soms)
         for (const auto& link : som.links)
-            if (model::iequals(link.gpo_guid, gpo_guid)) sites.push_back({&som, &link});
-    return sites;
+            if (!link.gpo_guid.empty()) sites_[model::fold_case(link.gpo_guid)].push_back({&som, &link});
+}
+
+const std::vector<LinkSite>& LinkIndex::to(const std::string& gpo_guid) const {
+    static const std::vector<LinkSite> kNone;
+    if (gpo_guid.empty()) return kNone;
+    auto found = sites_.find(model::fold_case(gpo_guid));
+    return found == sites_.end() ? kNone : found->second;
 }
 
 std::optional<Location> located(const Location& location) {

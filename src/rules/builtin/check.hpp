@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -17,9 +18,28 @@
 
 namespace gpolint::rules {
 
+struct LinkSite {
+    const model::Som* som;
+    const model::Link* link;
+};
+
+// Every link of the topology by GPO GUID (case-folded), disabled ones included, in SOM then gPLink
+// order. Built once per run: asking each of 10,000 GPOs to scan every link would be quadratic.
+class LinkIndex {
+public:
+    explicit LinkIndex(const model::Topology& topology);
+    const std::vector<LinkSite>& to(const std::string& gpo_guid) const;
+
+private:
+    std::unordered_map<std::string, std::vector<LinkSite>> sites_;
+};
+
 struct CheckContext {
+    CheckContext(const std::vector<model::Gpo>& gpos_in, const model::Topology& topology_in)
+        : gpos(gpos_in), topology(topology_in), links(topology_in) {}
     const std::vector<model::Gpo>& gpos;
     const model::Topology& topology;
+    LinkIndex links;
 };
 
 class BuiltinCheck {
@@ -65,12 +85,5 @@ std::string gpo_label(const model::Gpo& gpo);
 // `link_som` defeats; -1 when none blocks.
 int blocking_som_between(const model::Topology& topology, int som, int link_som);
 std::optional<Location> located(const Location& location);  // nullopt when it names no file
-
-struct LinkSite {
-    const model::Som* som;
-    const model::Link* link;
-};
-// Every link to `gpo_guid` in the topology, disabled ones included.
-std::vector<LinkSite> links_to(const model::Topology& topology, const std::string& gpo_guid);
 
 }  // namespace gpolint::rules

@@ -19,7 +19,7 @@ public:
             if (gpo.guid.empty()) continue;
             std::vector<std::string> disabled_at;
             bool linked = false;
-            for (const auto& site : links_to(context.topology, gpo.guid)) {
+            for (const auto& site : context.links.to(gpo.guid)) {
                 if (site.link->disabled) disabled_at.push_back(site.som->dn);
                 else linked = true;
             }

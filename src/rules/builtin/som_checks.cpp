@@ -79,7 +79,7 @@ public:
             if (!first) continue;
             std::vector<std::string> linked_at;
             bool at_domain = false;
-            for (const auto& site : links_to(context.topology, gpo.guid)) {
+            for (const auto& site : context.links.to(gpo.guid)) {
                 if (site.link->disabled) continue;
                 linked_at.push_back(site.som->dn);
                 at_domain = at_domain || site.som->kind == model::SomKind::Domain;
