@@ -162,21 +162,25 @@ void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts&
     for (const auto& key : instance.keys)
         if (key != primary_key) explain_key(key, facts, primary_gpo, false, finding.notes);
     if (primary) piece.covered.push_back(location_key(rule.id, primary->location));
-    piece.found.push_back({std::move(finding), &som_dn});
+    add_found(piece, std::move(finding), som_dn);
 }
 
-void Checker::add_som_finding(Diagnostic finding, const std::string& som_dn) {
+void Checker::add_found(SomFindings& piece, Diagnostic finding, const std::string& som_dn) {
     // Two SOMs share a finding when everything but the SOM's own DN is the same.
     std::string fold_key = finding.rule_id + '\x1f' + to_string(finding.severity) + '\x1f' +
                            location_key({}, finding.location) + '\x1f' +
                            replace_all(finding.message, som_dn, "\x01");
     for (const auto& note : finding.notes) fold_key += '\x1f' + replace_all(note.message, som_dn, "\x01");
-    auto [it, inserted] = fold_index_.emplace(std::move(fold_key), som_findings_.size());
+    piece.found.push_back({std::move(finding), &som_dn, std::move(fold_key)});
+}
+
+void Checker::add_som_finding(SomFindings::Found found) {
+    auto [it, inserted] = fold_index_.emplace(std::move(found.fold_key), som_findings_.size());
     if (inserted) {
-        som_findings_.push_back({std::move(finding), {}});
+        som_findings_.push_back({std::move(found.finding), {}});
         return;
     }
-    som_findings_[it->second].other_soms.push_back(som_dn);
+    som_findings_[it->second].other_soms.push_back(*found.som_dn);
 }
 
 void Checker::check_som(const resolve::EffectivePolicy& policy) {
@@ -201,12 +205,12 @@ void Checker::check_som(const resolve::EffectivePolicy& policy, SomFindings& pie
     // Built-in per-SOM findings fold across SOMs like the data rules' ones.
     std::vector<Diagnostic> found;
     for (auto* check : piece.builtins) check->on_som(policy, context_, found);
-    for (auto& finding : found) piece.found.push_back({std::move(finding), &policy.som_ref().dn});
+    for (auto& finding : found) add_found(piece, std::move(finding), policy.som_ref().dn);
 }
 
 void Checker::merge(SomFindings piece) {
     for (auto& key : piece.covered) covered_.insert(std::move(key));
-    for (auto& found : piece.found) add_som_finding(std::move(found.finding), *found.som_dn);
+    for (auto& found : piece.found) add_som_finding(std::move(found));
     for (size_t i = 0; i < piece.owned.size(); ++i) builtins_[i]->merge_later(*piece.owned[i]);
 }
 

@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,7 @@ private:
     struct Found {
         Diagnostic finding;
         const std::string* som_dn;  // the topology's
+        std::string fold_key;       // made on the piece's thread: the merge is serial
     };
     std::vector<Found> found;
     std::vector<std::string> covered;                  // location keys of per-SOM findings
@@ -64,7 +67,8 @@ private:
         std::vector<std::string> other_soms;
     };
     void evaluate_instance_on_som(const Instance& instance, const SomFacts& facts, SomFindings& piece) const;
-    void add_som_finding(Diagnostic finding, const std::string& som_dn);
+    static void add_found(SomFindings& piece, Diagnostic finding, const std::string& som_dn);
+    void add_som_finding(SomFindings::Found found);
 
     std::vector<Instance> instances_;
     std::vector<std::unique_ptr<BuiltinCheck>> builtins_;
@@ -73,8 +77,8 @@ private:
     std::vector<Diagnostic> gpo_findings_;
     std::vector<Diagnostic> builtin_findings_;
     std::vector<Folded> som_findings_;
-    std::map<std::string, size_t> fold_index_;            // fold key -> som_findings_
-    std::set<std::string> covered_;                        // rule + setting location of per-SOM findings
+    std::unordered_map<std::string, size_t> fold_index_;  // fold key -> som_findings_
+    std::unordered_set<std::string> covered_;             // rule + setting location of per-SOM findings
 };
 
 // Convenience for the CLI and the tests: per GPO for every GPO, then per SOM when there is a topology,

@@ -1,7 +1,9 @@
 // Checks that read the resolution of each SOM: GPL301/302 (account policy), GPL601 (Restricted Groups
 // members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
 // disagree).
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -155,43 +157,108 @@ public:
     }
 };
 
+// Numbers every setting of the input densely (GPO by GPO, in file order), so that per-setting state
+// over millions of settings is a flat array instead of a hash map keyed by pointer.
+class SettingNumbers {
+public:
+    explicit SettingNumbers(const std::vector<model::Gpo>& gpos) : gpos_(gpos) {
+        first_.reserve(gpos.size() + 1);
+        size_t total = 0;
+        for (const auto& gpo : gpos) {
+            first_.push_back(total);
+            total += gpo.settings.size();
+        }
+        first_.push_back(total);
+    }
+    size_t size() const { return first_.back(); }
+    // SIZE_MAX when the setting is not one of the input's GPOs' own.
+    size_t of(const model::Gpo* gpo, const model::Setting* setting) const {
+        if (gpo == nullptr || gpos_.empty() || gpo < gpos_.data() || gpo >= gpos_.data() + gpos_.size()) return SIZE_MAX;
+        const auto& settings = gpo->settings;
+        if (settings.empty() || setting < settings.data() || setting >= settings.data() + settings.size()) return SIZE_MAX;
+        return first_[static_cast<size_t>(gpo - gpos_.data())] + static_cast<size_t>(setting - settings.data());
+    }
+    size_t first_of(size_t gpo_index) const { return first_[gpo_index]; }
+
+private:
+    const std::vector<model::Gpo>& gpos_;
+    std::vector<size_t> first_;
+};
+
 class OverriddenEverywhere final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
-    void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>&) override {
+    void on_som(const resolve::EffectivePolicy& policy, const CheckContext& context, std::vector<Diagnostic>&) override {
+        if (!numbers_) {
+            numbers_.emplace(context.gpos);
+            seen_.assign(numbers_->size(), 0);
+        }
         for (const auto& setting : policy.settings)
             for (const auto& c : setting.history) {
                 if (!applied(c)) continue;
+                size_t number = numbers_->of(gpo_of(policy, c), c.setting);
+                if (number == SIZE_MAX) continue;
                 if (c.setting == setting.winner) {
-                    alive_.insert(c.setting);
-                } else if (setting.winner && setting.winner_link >= 0 && !beaten_by_.count(c.setting)) {
-                    // The first SOM that beats a setting names the winner; describing it again would be wasted work.
-                    beaten_by_.emplace(c.setting, describe_link(policy, policy.order[static_cast<size_t>(setting.winner_link)]));
+                    if (!(seen_[number] & kAlive)) alive_.push_back(number);
+                    seen_[number] |= kAlive;
+                } else if (setting.winner && setting.winner_link >= 0 && !(seen_[number] & kBeaten)) {
+                    // The first SOM that beats a setting names the winner; the link is described once, at the end.
+                    seen_[number] |= kBeaten;
+                    beaten_.push_back({number, winning_link(policy.order[static_cast<size_t>(setting.winner_link)])});
                 }
             }
     }
     void merge_later(BuiltinCheck& later) override {
         auto& other = static_cast<OverriddenEverywhere&>(later);
-        alive_.merge(other.alive_);
-        beaten_by_.merge(other.beaten_by_);  // keeps this instance's (earlier) description of a setting
+        if (!other.numbers_) return;
+        if (!numbers_) {
+            numbers_.emplace(*other.numbers_);
+            seen_.assign(numbers_->size(), 0);
+        }
+        for (size_t number : other.alive_)
+            if (!(seen_[number] & kAlive)) {
+                seen_[number] |= kAlive;
+                alive_.push_back(number);
+            }
+        for (const auto& beaten : other.beaten_)  // keeps this instance's (earlier) winner of a setting
+            if (!(seen_[beaten.number] & kBeaten)) {
+                seen_[beaten.number] |= kBeaten;
+                beaten_.push_back(beaten);
+            }
+        other.alive_.clear();
+        other.beaten_.clear();
     }
     void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {
-        for (const auto& gpo : context.gpos)
-            for (const auto& s : gpo.settings) {
-                auto it = beaten_by_.find(&s);
-                if (it == beaten_by_.end() || alive_.count(&s)) continue;
+        if (!numbers_) return;
+        std::vector<const LinkRef*> winner_of(numbers_->size(), nullptr);
+        for (const auto& beaten : beaten_) winner_of[beaten.number] = &beaten.winner;
+        for (size_t g = 0; g < context.gpos.size(); ++g) {
+            const auto& gpo = context.gpos[g];
+            const size_t first = numbers_->first_of(g);
+            for (size_t i = 0; i < gpo.settings.size(); ++i) {
+                const LinkRef* winner = winner_of[first + i];
+                if (winner == nullptr || (seen_[first + i] & kAlive)) continue;
+                const auto& s = gpo.settings[i];
                 Diagnostic d = finding(s.key.text() + " in " + gpo_label(gpo) +
                                            " is overridden on every SOM where the GPO applies: it never takes effect",
                                        s.location, gpo);
                 d.setting = s.key.text();
-                d.notes.push_back({"overridden by " + it->second, std::nullopt});
+                d.notes.push_back({"overridden by " + describe_link(context.topology, *winner), std::nullopt});
                 out.push_back(std::move(d));
             }
+        }
     }
 
 private:
-    std::unordered_set<const model::Setting*> alive_;
-    std::unordered_map<const model::Setting*, std::string> beaten_by_;
+    static constexpr uint8_t kAlive = 1, kBeaten = 2;
+    struct Beaten {
+        size_t number;
+        LinkRef winner;
+    };
+    std::optional<SettingNumbers> numbers_;
+    std::vector<uint8_t> seen_;     // kAlive | kBeaten, by setting number
+    std::vector<size_t> alive_;     // numbers that won somewhere, each once
+    std::vector<Beaten> beaten_;    // the first winner over each beaten setting, in visiting order
 };
 
 }  // namespace
