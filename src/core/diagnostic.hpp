@@ -51,7 +51,9 @@ private:
     std::vector<Diagnostic> items_;
 };
 
-// Deterministic order for output whatever the thread count: file, line, column, rule, message.
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+// Deterministic order for output whatever the thread count: file, line, byte offset, rule, message.
+bool diagnostic_order(const Diagnostic& a, const Diagnostic& b);
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);  // stable
+
 
 }  // namespace gpolint

@@ -28,6 +28,18 @@ void append_json_string(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
     for (size_t i = 0; i < text.size();) {
+        // Most text is printable ASCII with nothing to escape: copy such runs whole.
+        size_t run = i;
+        while (run < text.size()) {
+            auto b = static_cast<unsigned char>(text[run]);
+            if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') break;
+            ++run;
+        }
+        if (run > i) {
+            out.append(text.data() + i, run - i);
+            i = run;
+            if (i == text.size()) break;
+        }
         char c = text[i];
         auto byte = static_cast<unsigned char>(c);
         if (byte >= 0x80) {

@@ -76,17 +76,12 @@ Diagnostic baseline_gone_note(const BaselineEntry& entry, const std::string& bas
     return d;
 }
 
-// Sorts suppressed findings and their reasons together, in sort_diagnostics' order (which has no
-// index output to reuse).
+// Sorts suppressed findings and their reasons together, in sort_diagnostics' order.
 void sort_suppressed(PipelineResult& result) {
     std::vector<size_t> order(result.suppressed.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        const auto& x = result.suppressed[a];
-        const auto& y = result.suppressed[b];
-        return std::tie(x.location.file.str(), x.location.line, x.location.offset, x.rule_id, x.message) <
-               std::tie(y.location.file.str(), y.location.line, y.location.offset, y.rule_id, y.message);
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return diagnostic_order(result.suppressed[a], result.suppressed[b]); });
     std::vector<Diagnostic> suppressed;
     std::vector<report::SuppressionInfo> info;
     for (size_t i : order) {

@@ -275,6 +275,11 @@ std::vector<Suppression> scan_inline_suppressions(const SourceText& source, std:
 SuppressionOutcome apply_suppressions(std::vector<Diagnostic> findings, const std::vector<Suppression>& suppressions,
                                       std::vector<Diagnostic>& diagnostics) {
     SuppressionOutcome outcome;
+    if (suppressions.empty()) {
+        outcome.kept = std::move(findings);
+        return outcome;
+    }
+    outcome.kept.reserve(findings.size());
     std::vector<bool> used(suppressions.size(), false);
     for (auto& finding : findings) {
         auto it = std::find_if(suppressions.begin(), suppressions.end(),

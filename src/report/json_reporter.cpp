@@ -1,58 +1,97 @@
 // JSON output, version 1: {"version": 1, "findings": [...], "summary": {...}} (README).
 #include <ostream>
+#include <unordered_map>
 
+#include "core/json_string.hpp"
 #include "report/formats.hpp"
 
 namespace gpolint::report {
 
 namespace {
 
+// A forest audit writes hundreds of megabytes: findings are formatted into one buffer that goes to the
+// stream in large writes, not through an operator<< and a temporary string per field.
 class JsonReporter final : public Reporter {
 public:
     void write(std::ostream& out, const ReportData& data) const override {
+        constexpr size_t kFlushAt = size_t{1} << 20;
+        std::unordered_map<std::string_view, std::string_view> slugs;
+        for (const auto& rule : data.rules) slugs.emplace(rule.id, rule.slug);
         size_t counts[3] = {0, 0, 0};
-        out << "{\"version\": 1, \"findings\": [";
+        std::string buffer;
+        buffer.reserve(kFlushAt + (kFlushAt >> 2));
+        buffer += "{\"version\": 1, \"findings\": [";
         for (size_t i = 0; i < data.findings.size(); ++i) {
             const Diagnostic& d = data.findings[i];
             ++counts[static_cast<int>(d.severity)];
-            out << (i ? ",\n  " : "\n  ");
-            write_finding(out, d, data);
+            buffer += i ? ",\n  " : "\n  ";
+            auto slug = slugs.find(d.rule_id);
+            write_finding(buffer, d, slug == slugs.end() ? std::string_view() : slug->second, data.base_dir);
+            if (buffer.size() >= kFlushAt) {
+                out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                buffer.clear();
+            }
         }
-        out << (data.findings.empty() ? "]" : "\n]");
-        out << ", \"summary\": {\"errors\": " << counts[2] << ", \"warnings\": " << counts[1]
-            << ", \"notes\": " << counts[0] << ", \"suppressed\": " << data.suppressed.size()
-            << ", \"gpos\": " << data.gpos << ", \"soms\": " << data.soms << ", \"files\": " << data.files_read
-            << "}}\n";
+        buffer += data.findings.empty() ? "]" : "\n]";
+        buffer += ", \"summary\": {\"errors\": " + std::to_string(counts[2]) +
+                  ", \"warnings\": " + std::to_string(counts[1]) + ", \"notes\": " + std::to_string(counts[0]) +
+                  ", \"suppressed\": " + std::to_string(data.suppressed.size()) +
+                  ", \"gpos\": " + std::to_string(data.gpos) + ", \"soms\": " + std::to_string(data.soms) +
+                  ", \"files\": " + std::to_string(data.files_read) + "}}\n";
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     }
 
 private:
-    static std::string slug_of(const std::string& id, const ReportData& data) {
-        for (const auto& rule : data.rules)
-            if (rule.id == id) return rule.slug;
-        return {};
+    static void file_or_null(std::string& out, const Location& location, const std::string& base_dir) {
+        if (location.file.empty()) out += "null";
+        else append_json_string(out, display_path_view(location.file.str(), base_dir));
     }
-    static std::string file_or_null(const Location& location, const ReportData& data) {
-        return location.file.empty() ? "null" : json_string(display_path(location.file.str(), data.base_dir));
+    static void string_or_null(std::string& out, const std::optional<std::string>& text) {
+        if (text) append_json_string(out, *text);
+        else out += "null";
     }
-    static void write_finding(std::ostream& out, const Diagnostic& d, const ReportData& data) {
-        out << "{\"rule\": " << json_string(d.rule_id) << ", \"slug\": " << json_string(slug_of(d.rule_id, data))
-            << ", \"severity\": " << json_string(to_string(d.severity)) << ", \"message\": " << json_string(d.message)
-            << ", \"file\": " << file_or_null(d.location, data) << ", \"line\": " << d.location.line
-            << ", \"column\": " << d.location.column << ", \"gpo\": ";
-        if (d.gpo) out << "{\"guid\": " << json_string(d.gpo->guid) << ", \"name\": " << json_string(d.gpo->name) << "}";
-        else out << "null";
-        out << ", \"som\": " << (d.som ? json_string(*d.som) : "null");
-        out << ", \"setting\": " << (d.setting ? json_string(*d.setting) : "null");
-        out << ", \"notes\": [";
+    static void write_finding(std::string& out, const Diagnostic& d, std::string_view slug, const std::string& base_dir) {
+        out += "{\"rule\": ";
+        append_json_string(out, d.rule_id);
+        out += ", \"slug\": ";
+        append_json_string(out, slug);
+        out += ", \"severity\": ";
+        append_json_string(out, to_string(d.severity));
+        out += ", \"message\": ";
+        append_json_string(out, d.message);
+        out += ", \"file\": ";
+        file_or_null(out, d.location, base_dir);
+        out += ", \"line\": ";
+        out += std::to_string(d.location.line);
+        out += ", \"column\": ";
+        out += std::to_string(d.location.column);
+        out += ", \"gpo\": ";
+        if (d.gpo) {
+            out += "{\"guid\": ";
+            append_json_string(out, d.gpo->guid);
+            out += ", \"name\": ";
+            append_json_string(out, d.gpo->name);
+            out += '}';
+        } else {
+            out += "null";
+        }
+        out += ", \"som\": ";
+        string_or_null(out, d.som);
+        out += ", \"setting\": ";
+        string_or_null(out, d.setting);
+        out += ", \"notes\": [";
         for (size_t i = 0; i < d.notes.size(); ++i) {
             const Note& note = d.notes[i];
-            out << (i ? ", " : "") << "{\"message\": " << json_string(note.message) << ", \"file\": "
-                << (note.location ? file_or_null(*note.location, data) : "null") << ", \"line\": ";
-            if (note.location) out << note.location->line;
-            else out << "null";
-            out << "}";
+            out += i ? ", {\"message\": " : "{\"message\": ";
+            append_json_string(out, note.message);
+            out += ", \"file\": ";
+            if (note.location) file_or_null(out, *note.location, base_dir);
+            else out += "null";
+            out += ", \"line\": ";
+            out += note.location ? std::to_string(note.location->line) : std::string("null");
+            out += '}';
         }
-        out << "]}";
+        out += "]}";
     }
 };
 

@@ -39,7 +39,7 @@ std::vector<std::string> reporter_formats() {
     return names;
 }
 
-std::string display_path(const std::string& path, const std::string& base_dir) {
+std::string_view display_path_view(std::string_view path, std::string_view base_dir) {
     if (base_dir.empty() || path.size() <= base_dir.size() || path.compare(0, base_dir.size(), base_dir) != 0)
         return path;
     size_t skip = base_dir.size();
@@ -48,6 +48,10 @@ std::string display_path(const std::string& path, const std::string& base_dir) {
         ++skip;
     }
     return path.substr(skip);
+}
+
+std::string display_path(const std::string& path, const std::string& base_dir) {
+    return std::string(display_path_view(path, base_dir));
 }
 
 std::string json_string(std::string_view text) { return json_quote(text); }
