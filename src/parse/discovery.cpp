@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include <sys/stat.h>
 
@@ -47,10 +48,22 @@ public:
         return cached->second ? &*cached->second : nullptr;
     }
 
+    // Reads the listings of many folders on the thread pool (a forest root holds thousands of backup
+    // folders); later list() calls find them here.
+    void prefetch(const std::vector<const Entry*>& dirs, unsigned threads) {
+        std::vector<std::optional<std::vector<Entry>>> read(dirs.size());
+        parallel_for(dirs.size(), threads, [&](size_t i, unsigned) { read[i] = read_listing(dirs[i]->path); });
+        for (size_t i = 0; i < dirs.size(); ++i) listings_.emplace(dirs[i]->path.string(), std::move(read[i]));
+    }
+
+    // Drops the listings of `dir` and of the folders below it (not of a sibling whose name merely
+    // starts with dir's).
     void forget_under(const fs::path& dir) {
-        const std::string prefix = dir.string();
-        auto it = listings_.lower_bound(prefix);
-        while (it != listings_.end() && it->first.compare(0, prefix.size(), prefix) == 0) it = listings_.erase(it);
+        const std::string self = dir.string();
+        listings_.erase(self);
+        const std::string below = self.ends_with('/') ? self : self + '/';
+        auto it = listings_.lower_bound(below);
+        while (it != listings_.end() && it->first.compare(0, below.size(), below) == 0) it = listings_.erase(it);
     }
 
     static const Entry* find(const std::vector<Entry>& entries, std::string_view name, bool is_dir) {
@@ -60,11 +73,19 @@ public:
     }
 
     // Resolves a relative path part by part, ignoring case ("microsoft/windows nt" = "Microsoft/Windows NT").
+    // The spelling asked for is tried first with lstat(), which costs far less than listing the folder;
+    // only a part that is missing (or a link) in that spelling is looked for in a listing. So an exact
+    // spelling wins over other spellings of the same name, and links are never followed either way.
     std::optional<fs::path> resolve(const fs::path& base, std::initializer_list<std::string_view> parts, bool last_is_dir) {
         fs::path current = base;
         size_t index = 0;
         for (auto part : parts) {
             bool want_dir = ++index < parts.size() || last_is_dir;
+            fs::path exact = current / part;
+            if (has_type(exact, want_dir)) {
+                current = std::move(exact);
+                continue;
+            }
             auto entries = list(current);
             if (!entries) return std::nullopt;
             const Entry* e = find(*entries, part, want_dir);
@@ -75,6 +96,17 @@ public:
     }
 
 private:
+    // Whether `path` itself (not a link to it) is a folder (want_dir) or a regular file; remembered.
+    bool has_type(const fs::path& path, bool want_dir) {
+        auto [it, inserted] = types_.emplace(path.string(), Type::Other);
+        if (inserted) {
+            struct stat info {};
+            if (::lstat(path.c_str(), &info) == 0)
+                it->second = S_ISDIR(info.st_mode) ? Type::Dir : S_ISREG(info.st_mode) ? Type::File : Type::Other;
+        }
+        return it->second == (want_dir ? Type::Dir : Type::File);
+    }
+
     static std::optional<std::vector<Entry>> read_listing(const fs::path& dir) {
         std::error_code ec;
         fs::directory_iterator it(dir, ec);
@@ -92,7 +124,9 @@ private:
         return entries;
     }
 
+    enum class Type : uint8_t { Dir, File, Other };
     std::map<std::string, std::optional<std::vector<Entry>>> listings_;
+    std::unordered_map<std::string, Type> types_;
 };
 
 // The Machine/ and User/ halves of a GPO (SYSVOL layout, also DomainSysvol/GPO in a backup): the
@@ -130,6 +164,7 @@ public:
     explicit Walker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
 
     Discovery run(const std::vector<std::string>& paths, unsigned threads) {
+        threads_ = threads;
         for (const auto& path : paths) visit_path(path);
         expand_trees(threads);
         std::sort(result_.gpos.begin(), result_.gpos.end(),
@@ -182,6 +217,7 @@ private:
             add_sysvol_gpo(dir, *entries);
             return true;
         }
+        prefetch_subfolders(*entries);
         if (const Entry* manifest = find(*entries, "manifest.xml", false)) check_manifest(manifest->path, *entries);
         for (const auto& e : *entries) {
             if (e.is_dir) {
@@ -193,6 +229,15 @@ private:
             }
         }
         return true;
+    }
+
+    // A folder of many folders (a backup set, a SYSVOL Policies folder) has them listed side by side.
+    void prefetch_subfolders(const std::vector<Entry>& entries) {
+        constexpr size_t kWorthIt = 64;
+        std::vector<const Entry*> dirs;
+        for (const auto& e : entries)
+            if (e.is_dir) dirs.push_back(&e);
+        if (dirs.size() >= kWorthIt) folders_.prefetch(dirs, threads_);
     }
 
     // A Machine/ or User/ folder is a GPO half only if it holds what a GPO half holds: exports often
@@ -329,6 +374,7 @@ private:
     };
 
     Diagnostics& diagnostics_;
+    unsigned threads_ = 0;
     Discovery result_;
     FolderCache folders_;
     std::vector<PendingTree> trees_;
