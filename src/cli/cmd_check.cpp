@@ -222,6 +222,7 @@ int run_check(CheckArgs args) {
     phase.emplace("write report");
 
     report::ReportOptions report_options;
+    report_options.threads = args.jobs;
     report_options.color = args.format == "text" && args.output.empty() &&
                            report::use_color(*report::parse_when(args.color), stdout);
     auto reporter = report::make_reporter(args.format, report_options);

@@ -1,11 +1,13 @@
 #include "findings/pipeline.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <numeric>
 #include <set>
 #include <tuple>
 
+#include "core/parallel.hpp"
 #include "core/source.hpp"
 #include "findings/baseline.hpp"
 #include "findings/suppressions.hpp"
@@ -33,31 +35,56 @@ void apply_selection_and_severity(std::vector<Diagnostic>& diagnostics, const Se
 
 // Whether the raw bytes may hold the word "gpolint", in any case, in any of the encodings decode_text
 // reads (NUL bytes are skipped, so UTF-16 of either byte order matches too). Most files with findings
-// have no directive at all; this spares decoding them.
+// have no directive at all; this spares decoding them. memchr finds each 'g' or 'G' and only those
+// are looked at further.
 bool may_mention_gpolint(std::string_view bytes) {
-    static constexpr std::string_view kWord = "gpolint";
-    size_t matched = 0;
-    for (char c : bytes) {
-        if (c == '\0') continue;
-        char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        matched = lower == kWord[matched] ? matched + 1 : (lower == kWord[0] ? 1 : 0);
-        if (matched == kWord.size()) return true;
+    static constexpr std::string_view kRest = "polint";
+    auto rest_follows = [&](size_t at) {
+        size_t matched = 0;
+        for (size_t i = at + 1; i < bytes.size() && matched < kRest.size(); ++i) {
+            char c = bytes[i];
+            if (c == '\0') continue;
+            char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            if (lower != kRest[matched]) return false;
+            ++matched;
+        }
+        return matched == kRest.size();
+    };
+    for (char first : {'g', 'G'}) {
+        const char* data = bytes.data();
+        const char* end = data + bytes.size();
+        for (const char* at = data; at < end;) {
+            const auto* found = static_cast<const char*>(std::memchr(at, first, static_cast<size_t>(end - at)));
+            if (found == nullptr) break;
+            if (rest_follows(static_cast<size_t>(found - data))) return true;
+            at = found + 1;
+        }
     }
     return false;
 }
 
 // Inline comments are read only from the text files that have findings: that is where they can act.
+// The files are read and sniffed on the thread pool; the few that mention gpolint are parsed in order.
 std::vector<Suppression> inline_suppressions_for(const std::vector<Diagnostic>& findings,
                                                  std::vector<Diagnostic>& diagnostics) {
-    std::set<std::string> files;
+    std::set<std::string> file_set;
+    const std::string* last = nullptr;  // findings come sorted by file: skip the set for repeats
     for (const auto& d : findings)
-        if (!d.location.file.empty() && !d.location.is_binary()) files.insert(d.location.file.str());
-    std::vector<Suppression> found;
-    for (const auto& file : files) {
+        if (!d.location.file.empty() && !d.location.is_binary() && &d.location.file.str() != last) {
+            last = &d.location.file.str();
+            file_set.insert(*last);
+        }
+    std::vector<std::string> files(file_set.begin(), file_set.end());
+    std::vector<std::optional<std::string>> mentioning(files.size());
+    parallel_for(files.size(), 0, [&](size_t i, unsigned) {
         std::string ignored;  // a file that vanished since it was linted just has no comments to offer
-        auto bytes = read_file_bytes(file, ignored);
-        if (!bytes || !may_mention_gpolint(*bytes)) continue;
-        auto more = scan_inline_suppressions(decode_text(intern_path(file), *bytes), diagnostics);
+        auto bytes = read_file_bytes(files[i], ignored);
+        if (bytes && may_mention_gpolint(*bytes)) mentioning[i] = std::move(bytes);
+    });
+    std::vector<Suppression> found;
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (!mentioning[i]) continue;
+        auto more = scan_inline_suppressions(decode_text(intern_path(files[i]), *mentioning[i]), diagnostics);
         std::move(more.begin(), more.end(), std::back_inserter(found));
     }
     return found;

@@ -72,6 +72,7 @@ struct ReportData {
 
 struct ReportOptions {
     bool color = false;
+    unsigned threads = 0;  // for formats that format findings in parallel; 0 = one per core
 };
 
 class Reporter {

@@ -118,6 +118,29 @@ Checker::Checker(const std::vector<Rule>& rules, const Selection& selection, con
 }
 
 void Checker::check_gpo(const model::Gpo& gpo) {
+    GpoFindings found;
+    check_gpo(gpo, found);
+    std::move(found.rules.begin(), found.rules.end(), std::back_inserter(gpo_findings_));
+    std::move(found.builtins.begin(), found.builtins.end(), std::back_inserter(builtin_findings_));
+}
+
+void Checker::check_gpos(unsigned threads) {
+    const auto& gpos = context_.gpos;
+    const unsigned workers = thread_count(threads, gpos.size());
+    // Contiguous ranges, several per thread, appended in range order afterwards.
+    const size_t ranges = workers > 1 ? 16 * size_t{workers} : 1;
+    std::vector<GpoFindings> found(std::min(ranges, std::max<size_t>(1, gpos.size())));
+    parallel_for(found.size(), workers, [&](size_t range, unsigned) {
+        const size_t begin = gpos.size() * range / found.size(), end = gpos.size() * (range + 1) / found.size();
+        for (size_t i = begin; i < end; ++i) check_gpo(gpos[i], found[range]);
+    });
+    for (auto& piece : found) {
+        std::move(piece.rules.begin(), piece.rules.end(), std::back_inserter(gpo_findings_));
+        std::move(piece.builtins.begin(), piece.builtins.end(), std::back_inserter(builtin_findings_));
+    }
+}
+
+void Checker::check_gpo(const model::Gpo& gpo, GpoFindings& out) const {
     GpoFacts facts(gpo);
     for (const auto& instance : instances_) {
         const Rule& rule = *instance.rule;
@@ -135,9 +158,9 @@ void Checker::check_gpo(const model::Gpo& gpo) {
         finding.location = primary ? primary->location : gpo.origin;
         if (!gpo.guid.empty() || !gpo.name.empty()) finding.gpo = GpoRef{gpo.guid, gpo.name};
         if (primary) finding.setting = primary->key.text();
-        gpo_findings_.push_back(std::move(finding));
+        out.rules.push_back(std::move(finding));
     }
-    for (auto& check : builtins_) check->on_gpo(gpo, context_, builtin_findings_);
+    for (const auto& check : builtins_) check->on_gpo(gpo, context_, out.builtins);
 }
 
 void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts& facts, SomFindings& piece) const {
@@ -239,7 +262,7 @@ std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selecti
                                    unsigned threads) {
     Checker checker(rules, selection, gpos, topology);
     std::optional<PhaseTimer> phase(std::in_place, "rules per GPO");
-    for (const auto& gpo : gpos) checker.check_gpo(gpo);
+    checker.check_gpos(threads);
     phase.emplace("resolve + rules per SOM");
     if (!topology.empty()) {
         const unsigned workers = thread_count(threads, topology.soms.size());

@@ -51,6 +51,9 @@ public:
             const model::Topology& topology);
 
     void check_gpo(const model::Gpo& gpo);
+    // Every GPO of the input, on `threads` threads (0 = one per core), with the findings kept in GPO
+    // order: the same as calling check_gpo for each in turn.
+    void check_gpos(unsigned threads);
     void check_som(const resolve::EffectivePolicy& policy);
 
     // The same as check_som, split for threads: start_piece and check_som(policy, piece) only read the
@@ -66,6 +69,10 @@ private:
         Diagnostic finding;
         std::vector<std::string> other_soms;
     };
+    struct GpoFindings {
+        std::vector<Diagnostic> rules, builtins;
+    };
+    void check_gpo(const model::Gpo& gpo, GpoFindings& out) const;
     void evaluate_instance_on_som(const Instance& instance, const SomFacts& facts, SomFindings& piece) const;
     static void add_found(SomFindings& piece, Diagnostic finding, const std::string& som_dn);
     void add_som_finding(SomFindings::Found found);

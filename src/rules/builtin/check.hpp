@@ -49,7 +49,8 @@ public:
     BuiltinCheck(const BuiltinCheck&) = delete;
     BuiltinCheck& operator=(const BuiltinCheck&) = delete;
 
-    virtual void on_gpo(const model::Gpo&, const CheckContext&, std::vector<Diagnostic>&) {}
+    // on_gpo may run on several threads at once, for different GPOs: it must keep no state.
+    virtual void on_gpo(const model::Gpo&, const CheckContext&, std::vector<Diagnostic>&) const {}
     virtual void on_som(const resolve::EffectivePolicy&, const CheckContext&, std::vector<Diagnostic>&) {}
     virtual void finish(const CheckContext&, std::vector<Diagnostic>&) {}
     // SOMs are checked in pieces on several threads, each piece by a fresh instance of the check; this

@@ -36,7 +36,7 @@ public:
 class DisabledHalfSettings final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
-    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) override {
+    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) const override {
         report(gpo, !gpo.computer_enabled(), false, "computer", out);
         report(gpo, !gpo.user_enabled(), true, "user", out);
     }
@@ -61,7 +61,7 @@ private:
 class FilteredGpo final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
-    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) override {
+    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) const override {
         if (gpo.wmi_filter.empty() && !gpo.security_filtered) return;
         std::string how = !gpo.wmi_filter.empty() ? "WMI filter '" + gpo.wmi_filter + "'" : std::string();
         if (gpo.security_filtered) how += std::string(how.empty() ? "" : " and ") + "security filtering";
@@ -75,7 +75,7 @@ public:
 class HyperVGroupByName final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
-    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) override {
+    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) const override {
         for (const auto& s : gpo.settings) {
             if (s.value.kind != model::ValueKind::PrincipalList) continue;
             for (const auto& item : s.value.items) {
