@@ -175,6 +175,8 @@ int run_check(CheckArgs args) {
     options.selection.ignore = settings.ignore;
     options.parse_only = args.parse_only;
 
+    // Only the HTML report shows each SOM's processing order; other formats skip copying it.
+    const bool want_orders = args.format == "html";
     std::vector<std::vector<report::SomView::Entry>> orders;
     auto run = [&] {
         orders.clear();
@@ -184,8 +186,8 @@ int run_check(CheckArgs args) {
         // Called from several threads at once, each for its own SOM: each writes only its own slot.
         std::mutex growing;
         auto result = rules::run_pipeline(args.paths, *loaded, options, [&](const resolve::EffectivePolicy& policy) {
-            auto entries = entries_of(policy);
-            {
+            if (want_orders) {
+                auto entries = entries_of(policy);
                 std::lock_guard lock(growing);
                 if (orders.size() <= static_cast<size_t>(policy.som)) orders.resize(static_cast<size_t>(policy.som) + 1);
                 orders[static_cast<size_t>(policy.som)] = std::move(entries);

@@ -1,4 +1,4 @@
-// Loading: discovery first (sequential, cheap), then one job per GPO on a thread pool, then the
+// Loading: discovery first, then one job per GPO on a thread pool while another thread reads the
 // topology. Every job writes to its own Diagnostics, merged in job order, so the output does not
 // depend on the thread count.
 #include "parse/inputs.hpp"
@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "core/parallel.hpp"
 #include "core/phase_timer.hpp"
@@ -255,7 +256,30 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
     for (const auto& path : found.files_read) inputs.files.push_back(intern_path(path));
 
     ReportPolicy report_policy{options.read_reports, !options.topology_files.empty() || !found.topology.empty()};
-    for (auto& loaded : load_parallel(found.gpos, report_policy, options.threads)) {
+    // The LDIF needs nothing from the GPOs: it is read beside them, and its diagnostics and file come
+    // after theirs, as when read afterwards.
+    Diagnostics topology_diagnostics;
+    std::vector<PathRef> topology_files;
+    std::exception_ptr topology_error;
+    auto read_topology = [&] {
+        try {
+            for (const auto& input : distinct_topology_inputs(options.topology_files, std::move(found.topology)))
+                read_topology_input(input, inputs.topology, topology_files, topology_diagnostics);
+        } catch (...) {
+            topology_error = std::current_exception();
+        }
+    };
+    std::vector<LoadedGpo> loaded_gpos;
+    if (options.threads == 1) {  // --jobs 1 means one thread
+        loaded_gpos = load_parallel(found.gpos, report_policy, 1);
+        read_topology();
+    } else {
+        std::thread topology_reader(read_topology);
+        loaded_gpos = load_parallel(found.gpos, report_policy, options.threads);
+        topology_reader.join();
+    }
+    if (topology_error) std::rethrow_exception(topology_error);
+    for (auto& loaded : loaded_gpos) {
         for (auto& d : loaded.diagnostics.take()) diagnostics.add(std::move(d));
         if (!loaded.keep) continue;
         inputs.files.insert(inputs.files.end(), loaded.gpo.files.begin(), loaded.gpo.files.end());
@@ -264,9 +288,8 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
 
     note_duplicate_guids(inputs.gpos, diagnostics);
     phase.emplace("topology");
-
-    for (const auto& input : distinct_topology_inputs(options.topology_files, std::move(found.topology)))
-        read_topology_input(input, inputs.topology, inputs.files, diagnostics);
+    for (auto& d : topology_diagnostics.take()) diagnostics.add(std::move(d));
+    inputs.files.insert(inputs.files.end(), topology_files.begin(), topology_files.end());
     if (inputs.topology.empty()) topology_from_reports(inputs.gpos, inputs.topology, diagnostics);
     finish_topology(inputs.topology, inputs.gpos, options.role_overrides, diagnostics);
     return inputs;

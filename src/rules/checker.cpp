@@ -101,8 +101,8 @@ bool Selection::enabled(const std::string& id) const {
 }
 
 Checker::Checker(const std::vector<Rule>& rules, const Selection& selection, const std::vector<model::Gpo>& gpos,
-                 const model::Topology& topology)
-    : context_{gpos, topology} {
+                 const model::Topology& topology, unsigned threads)
+    : context_{gpos, topology, threads} {
     for (const auto& rule : rules) {
         if (!selection.enabled(rule.id)) continue;
         if (rule.builtin) {
@@ -124,9 +124,9 @@ void Checker::check_gpo(const model::Gpo& gpo) {
     std::move(found.builtins.begin(), found.builtins.end(), std::back_inserter(builtin_findings_));
 }
 
-void Checker::check_gpos(unsigned threads) {
+void Checker::check_gpos() {
     const auto& gpos = context_.gpos;
-    const unsigned workers = thread_count(threads, gpos.size());
+    const unsigned workers = thread_count(context_.threads, gpos.size());
     // Contiguous ranges, several per thread, appended in range order afterwards.
     const size_t ranges = workers > 1 ? 16 * size_t{workers} : 1;
     std::vector<GpoFindings> found(std::min(ranges, std::max<size_t>(1, gpos.size())));
@@ -260,9 +260,9 @@ std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selecti
                                    Diagnostics& diagnostics,
                                    const std::function<void(const resolve::EffectivePolicy&)>& observe,
                                    unsigned threads) {
-    Checker checker(rules, selection, gpos, topology);
+    Checker checker(rules, selection, gpos, topology, threads);
     std::optional<PhaseTimer> phase(std::in_place, "rules per GPO");
-    checker.check_gpos(threads);
+    checker.check_gpos();
     phase.emplace("resolve + rules per SOM");
     if (!topology.empty()) {
         const unsigned workers = thread_count(threads, topology.soms.size());

@@ -47,13 +47,14 @@ private:
 
 class Checker {
 public:
+    // `threads` (0 = one per core) bounds the threads that check_gpos and the built-in checks' finish use.
     Checker(const std::vector<Rule>& rules, const Selection& selection, const std::vector<model::Gpo>& gpos,
-            const model::Topology& topology);
+            const model::Topology& topology, unsigned threads = 0);
 
     void check_gpo(const model::Gpo& gpo);
     // Every GPO of the input, on `threads` threads (0 = one per core), with the findings kept in GPO
     // order: the same as calling check_gpo for each in turn.
-    void check_gpos(unsigned threads);
+    void check_gpos();
     void check_som(const resolve::EffectivePolicy& policy);
 
     // The same as check_som, split for threads: start_piece and check_som(policy, piece) only read the

@@ -35,11 +35,12 @@ private:
 };
 
 struct CheckContext {
-    CheckContext(const std::vector<model::Gpo>& gpos_in, const model::Topology& topology_in)
-        : gpos(gpos_in), topology(topology_in), links(topology_in) {}
+    CheckContext(const std::vector<model::Gpo>& gpos_in, const model::Topology& topology_in, unsigned threads_in = 0)
+        : gpos(gpos_in), topology(topology_in), links(topology_in), threads(threads_in) {}
     const std::vector<model::Gpo>& gpos;
     const model::Topology& topology;
     LinkIndex links;
+    unsigned threads;  // what finish() may use for work over every GPO (0 = one per core)
 };
 
 class BuiltinCheck {

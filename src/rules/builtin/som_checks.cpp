@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel.hpp"
 #include "rules/builtin/checks.hpp"
 #include "rules/evaluator.hpp"
 
@@ -18,7 +19,9 @@ bool is_account_policy_key(const model::SettingKey& key) {
         "access:minimumpasswordage", "access:maximumpasswordage", "access:minimumpasswordlength",
         "access:passwordcomplexity", "access:passwordhistorysize", "access:cleartextpassword",
         "access:lockoutbadcount",    "access:resetlockoutcount",  "access:lockoutduration"};
-    return model::iequals(key.kind(), "kerberos") || kAccessKeys.count(key.folded()) != 0;
+    const std::string& folded = key.folded();
+    if (folded.starts_with("kerberos:")) return true;
+    return folded.starts_with("access:") && kAccessKeys.count(folded) != 0;
 }
 
 namespace {
@@ -232,24 +235,36 @@ public:
         if (!numbers_) return;
         std::vector<const LinkRef*> winner_of(numbers_->size(), nullptr);
         for (const auto& beaten : beaten_) winner_of[beaten.number] = &beaten.winner;
-        for (size_t g = 0; g < context.gpos.size(); ++g) {
-            const auto& gpo = context.gpos[g];
-            const size_t first = numbers_->first_of(g);
-            for (size_t i = 0; i < gpo.settings.size(); ++i) {
-                const LinkRef* winner = winner_of[first + i];
-                if (winner == nullptr || (seen_[first + i] & kAlive)) continue;
-                const auto& s = gpo.settings[i];
-                Diagnostic d = finding(s.key.text() + " in " + gpo_label(gpo) +
-                                           " is overridden on every SOM where the GPO applies: it never takes effect",
-                                       s.location, gpo);
-                d.setting = s.key.text();
-                d.notes.push_back({"overridden by " + describe_link(context.topology, *winner), std::nullopt});
-                out.push_back(std::move(d));
-            }
-        }
+        // A forest has hundreds of thousands of these: GPO ranges are reported on the thread pool and
+        // appended in GPO order.
+        const auto& gpos = context.gpos;
+        const unsigned workers = thread_count(context.threads, gpos.size());
+        std::vector<std::vector<Diagnostic>> found(std::min<size_t>(std::max<size_t>(1, gpos.size()), 16 * size_t{workers}));
+        parallel_for(found.size(), workers, [&](size_t range, unsigned) {
+            const size_t begin = gpos.size() * range / found.size(), end = gpos.size() * (range + 1) / found.size();
+            for (size_t g = begin; g < end; ++g) report(context, g, winner_of, found[range]);
+        });
+        for (auto& piece : found) std::move(piece.begin(), piece.end(), std::back_inserter(out));
     }
 
 private:
+    void report(const CheckContext& context, size_t g, const std::vector<const LinkRef*>& winner_of,
+                std::vector<Diagnostic>& out) const {
+        const auto& gpo = context.gpos[g];
+        const size_t first = numbers_->first_of(g);
+        for (size_t i = 0; i < gpo.settings.size(); ++i) {
+            const LinkRef* winner = winner_of[first + i];
+            if (winner == nullptr || (seen_[first + i] & kAlive)) continue;
+            const auto& s = gpo.settings[i];
+            Diagnostic d = finding(s.key.text() + " in " + gpo_label(gpo) +
+                                       " is overridden on every SOM where the GPO applies: it never takes effect",
+                                   s.location, gpo);
+            d.setting = s.key.text();
+            d.notes.push_back({"overridden by " + describe_link(context.topology, *winner), std::nullopt});
+            out.push_back(std::move(d));
+        }
+    }
+
     static constexpr uint8_t kAlive = 1, kBeaten = 2;
     struct Beaten {
         size_t number;
