@@ -79,10 +79,20 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     } else {
         std::stable_sort(order.begin(), order.end(), before);
     }
-    std::vector<Diagnostic> sorted;
-    sorted.reserve(diagnostics.size());
-    for (uint32_t i : order) sorted.push_back(std::move(diagnostics[i]));
-    diagnostics = std::move(sorted);
+    // Permuted in place, cycle by cycle: a second array of hundreds of megabytes would only cost page faults.
+    std::vector<bool> placed(order.size(), false);
+    for (size_t start = 0; start < order.size(); ++start) {
+        if (placed[start] || order[start] == start) continue;
+        Diagnostic held = std::move(diagnostics[start]);
+        size_t at = start;
+        while (order[at] != start) {
+            diagnostics[at] = std::move(diagnostics[order[at]]);
+            placed[at] = true;
+            at = order[at];
+        }
+        diagnostics[at] = std::move(held);
+        placed[at] = true;
+    }
 }
 
 }  // namespace gpolint

@@ -240,6 +240,7 @@ void Checker::merge(SomFindings piece) {
 std::vector<Diagnostic> Checker::finish() {
     for (auto& check : builtins_) check->finish(context_, builtin_findings_);
     std::vector<Diagnostic> out;
+    out.reserve(gpo_findings_.size() + som_findings_.size() + builtin_findings_.size());
     for (auto& finding : gpo_findings_)
         if (!covered_.count(location_key(finding.rule_id, finding.location))) out.push_back(std::move(finding));
     for (auto& folded : som_findings_) {

@@ -14,7 +14,9 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::ve
     if (!options.parse_only)
         found = run_checks(rules, options.selection, result.inputs.gpos, result.inputs.topology, diagnostics, observe,
                            options.load.threads);
-    for (auto& d : diagnostics.take())
+    auto from_inputs = diagnostics.take();
+    result.findings.reserve(from_inputs.size() + found.size());
+    for (auto& d : from_inputs)
         if (options.selection.enabled(d.rule_id)) result.findings.push_back(std::move(d));
     std::move(found.begin(), found.end(), std::back_inserter(result.findings));
     PhaseTimer phase("sort findings");

@@ -244,6 +244,9 @@ public:
             const size_t begin = gpos.size() * range / found.size(), end = gpos.size() * (range + 1) / found.size();
             for (size_t g = begin; g < end; ++g) report(context, g, winner_of, found[range]);
         });
+        size_t total = out.size();
+        for (const auto& piece : found) total += piece.size();
+        out.reserve(total);
         for (auto& piece : found) std::move(piece.begin(), piece.end(), std::back_inserter(out));
     }
 
