@@ -49,6 +49,17 @@ class SpellingTable {
 public:
     const Spelling* intern(std::string&& text) {
         const size_t hash = std::hash<std::string_view>{}(text);
+        // Each parser thread remembers the spellings it met last in a small direct-mapped cache: the
+        // same keys recur in GPO after GPO, and a hit takes no lock and walks no shared table.
+        CachedSpelling& cached = thread_cache_[hash % kCacheSlots];
+        if (cached.spelling != nullptr && cached.hash == hash && cached.spelling->text == text) return cached.spelling;
+        const Spelling* spelling = intern_shared(std::move(text), hash);
+        cached = {hash, spelling};
+        return spelling;
+    }
+
+private:
+    const Spelling* intern_shared(std::string&& text, size_t hash) {
         Shard& shard = shards_[hash % kShards];
         std::lock_guard lock(shard.mutex);
         auto found = shard.spellings.find(HashedText{text, hash});
@@ -59,7 +70,6 @@ public:
         return spelling;
     }
 
-private:
     struct HashedText {
         std::string_view text;
         size_t hash;
@@ -69,12 +79,22 @@ private:
         size_t operator()(const HashedText& key) const { return key.hash / kShards; }
     };
     static constexpr size_t kShards = 64;
+    static constexpr size_t kCacheSlots = 4096;
+    struct CachedSpelling {
+        size_t hash = 0;
+        const Spelling* spelling = nullptr;
+    };
+    static thread_local std::array<CachedSpelling, kCacheSlots> thread_cache_;
     struct Shard {
         std::mutex mutex;
         std::unordered_map<HashedText, const Spelling*, KeptHash> spellings;
     };
     std::array<Shard, kShards> shards_;
 };
+
+template <typename Spelling>
+thread_local std::array<typename SpellingTable<Spelling>::CachedSpelling, SpellingTable<Spelling>::kCacheSlots>
+    SpellingTable<Spelling>::thread_cache_{};
 
 }  // namespace
 

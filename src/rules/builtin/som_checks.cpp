@@ -145,6 +145,7 @@ public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
         for (const auto& setting : policy.settings) {
+            if (setting.history.size() < 2) continue;  // most keys: nothing to compete with, nothing to allocate
             auto contributions = competing(policy, setting,
                                            [&policy](const resolve::ProcessedLink& l) { return l.link_som == policy.som; });
             if (contributions.size() < 2) continue;
