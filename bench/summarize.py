@@ -128,6 +128,9 @@ def build_table(results, sizes):
         else:
             t.add("parse only, Samba's files, %d GPOs" % n, "n/a", "≥ 10× faster than Samba",
                   "not measured (no --parse-only --files-from in this gpolint)")
+        count = _read(os.path.join(results, "findings-count-%d.txt" % n))
+        if count:
+            t.add("findings reported, %d GPOs" % n, "{:,}".format(int(count)), "", "reference (what the check writes)")
         found = _read(os.path.join(results, "findings-%d.txt" % n))
         if found is None:
             t.add("planted findings, %d GPOs" % n, "n/a", "GPL101 + GPL201 reported", "not measured")

@@ -69,12 +69,13 @@ struct Resolver {
         policy.topology = &topology;
         policy.som = som;
         policy.order = layer.order.flattened();
-        // Most SOMs have no enforced link above them: finish the shared merge without copying it.
+        // Without an enforced link above, the shared merge is finished as it is; with one, the enforced
+        // links go into an overlay on it rather than into a copy of thousands of inherited keys.
         if (layer.order.enforced.empty()) {
             policy.settings = layer.inherited_settings.finish();
             return policy;
         }
-        SettingMerge merge = layer.inherited_settings;
+        SettingMerge merge(layer.inherited_settings, std::in_place);
         const size_t enforced_start = layer.order.inherited.size();
         for (size_t i = 0; i < layer.order.enforced.size(); ++i)
             merge.add(enforced_start + i, layer.order.enforced[i], topology, gpos);

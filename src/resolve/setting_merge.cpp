@@ -47,7 +47,16 @@ bool is_account_policy(const model::SettingKey& key) {
 
 SettingMerge::KeyState& SettingMerge::state(const model::SettingKey& key) {
     auto it = keys_.find(key.folded());
-    if (it == keys_.end()) it = keys_.emplace(key.folded(), KeyState{key, {}, -1, -1}).first;  // the view shares key's text
+    if (it != keys_.end()) return it->second;
+    if (base_ != nullptr)
+        if (auto inherited = base_->keys_.find(key.folded()); inherited != base_->keys_.end())
+            return keys_.emplace(inherited->first, inherited->second).first->second;
+    return keys_.emplace(key.folded(), KeyState{key, {}, -1, -1}).first->second;  // the view shares key's text
+}
+
+SettingMerge::KeyState& SettingMerge::state_of_known(std::string_view folded, const KeyState& in_base) {
+    auto it = keys_.find(folded);
+    if (it == keys_.end()) it = keys_.emplace(folded, in_base).first;
     return it->second;
 }
 
@@ -143,14 +152,24 @@ void SettingMerge::delete_value(KeyState& key_state, size_t link_index, const mo
 
 void SettingMerge::delete_under(std::string_view prefix, bool direct_only, size_t link_index, const model::Gpo& gpo,
                                 const model::Setting& setting) {
+    auto under = [&](std::string_view folded) {
+        return folded.compare(0, prefix.size(), prefix) == 0 &&
+               !(direct_only && folded.find('\\', prefix.size()) != std::string_view::npos);
+    };
+    // An overlay's inherited keys under the prefix are deleted too: they are copied in first.
+    if (base_ != nullptr)
+        for (auto it = base_->keys_.lower_bound(prefix); it != base_->keys_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+            if (under(it->first) && it->second.value_from >= 0) state_of_known(it->first, it->second);
     for (auto it = keys_.lower_bound(prefix); it != keys_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
-        if (direct_only && it->first.find('\\', prefix.size()) != std::string::npos) continue;
+        if (!under(it->first)) continue;
         if (it->second.value_from < 0) continue;
         delete_value(it->second, link_index, gpo, setting);
     }
 }
 
 void SettingMerge::block(std::shared_ptr<const std::string> reason) {
+    if (base_ != nullptr)  // every inherited key changes: take them all over
+        for (const auto& [folded, key_state] : base_->keys_) state_of_known(folded, key_state);
     for (auto& [folded, key_state] : keys_) {
         for (auto& entry : key_state.history) {
             if (entry.settled && entry.contribution.state == ContributionState::NotApplied) continue;
@@ -164,8 +183,7 @@ void SettingMerge::block(std::shared_ptr<const std::string> reason) {
 
 std::vector<ResolvedSetting> SettingMerge::finish() const {
     std::vector<ResolvedSetting> out;
-    out.reserve(keys_.size());
-    for (const auto& [folded, key_state] : keys_) {  // std::map: already sorted by folded key
+    auto emit = [&out](const KeyState& key_state) {
         ResolvedSetting resolved;
         resolved.key = key_state.key;
         resolved.decided_by = key_state.decided_by;
@@ -182,7 +200,25 @@ std::vector<ResolvedSetting> SettingMerge::finish() const {
             resolved.winner_link = static_cast<int>(winner.link_index);
         }
         out.push_back(std::move(resolved));
+    };
+    if (base_ == nullptr) {
+        out.reserve(keys_.size());
+        for (const auto& [folded, key_state] : keys_) emit(key_state);  // std::map: already sorted by folded key
+        return out;
     }
+    // Both maps are sorted by folded key: merge them, the overlay's state of a key winning.
+    out.reserve(base_->keys_.size() + keys_.size());
+    auto own = keys_.begin();
+    for (auto inherited = base_->keys_.begin(); inherited != base_->keys_.end(); ++inherited) {
+        for (; own != keys_.end() && own->first < inherited->first; ++own) emit(own->second);
+        if (own != keys_.end() && own->first == inherited->first) {
+            emit(own->second);
+            ++own;
+        } else {
+            emit(inherited->second);
+        }
+    }
+    for (; own != keys_.end(); ++own) emit(own->second);
     return out;
 }
 

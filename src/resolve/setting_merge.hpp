@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/topology.hpp"
@@ -18,6 +19,13 @@ namespace gpolint::resolve {
 
 class SettingMerge {
 public:
+    SettingMerge() = default;
+    // An overlay on `base`, which must outlive it and not change meanwhile: it reads through to base,
+    // copying a key's state only when an added setting touches it. finish() gives what a full copy of
+    // base with the same additions would give. For the enforced links, merged again on every SOM on
+    // top of thousands of inherited keys that they mostly leave alone.
+    explicit SettingMerge(const SettingMerge& base, std::in_place_t) : base_(&base) {}
+
     // Adds the settings of `link`, which sits at `link_index` of the processing order. Settings of a link
     // that is not applied go into the history as NotApplied with the link's reason.
     void add(size_t link_index, const ProcessedLink& link, const model::Topology& topology, const GpoIndex& gpos);
@@ -43,6 +51,8 @@ private:
     };
 
     KeyState& state(const model::SettingKey& key);
+    // The state of a key that base_ or keys_ holds, copied from base_ on first touch.
+    KeyState& state_of_known(std::string_view folded, const KeyState& in_base);
     void record(KeyState& state, size_t link_index, const model::Gpo* gpo, const model::Setting& setting);
     void apply(size_t link_index, const model::Gpo& gpo, const model::Setting& setting);
     void delete_value(KeyState& state, size_t link_index, const model::Gpo& gpo, const model::Setting& setting);
@@ -53,6 +63,7 @@ private:
 
     // By folded key; the view points into KeyState::key, whose text is shared and never moves.
     std::map<std::string_view, KeyState> keys_;
+    const SettingMerge* base_ = nullptr;  // set for an overlay; base_ has no base of its own
 };
 
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
