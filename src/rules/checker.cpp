@@ -237,10 +237,10 @@ void Checker::merge(SomFindings piece) {
     for (size_t i = 0; i < piece.owned.size(); ++i) builtins_[i]->merge_later(*piece.owned[i]);
 }
 
-std::vector<Diagnostic> Checker::finish() {
+std::vector<Diagnostic> Checker::finish(size_t room) {
     for (auto& check : builtins_) check->finish(context_, builtin_findings_);
     std::vector<Diagnostic> out;
-    out.reserve(gpo_findings_.size() + som_findings_.size() + builtin_findings_.size());
+    out.reserve(gpo_findings_.size() + som_findings_.size() + builtin_findings_.size() + room);
     for (auto& finding : gpo_findings_)
         if (!covered_.count(location_key(finding.rule_id, finding.location))) out.push_back(std::move(finding));
     for (auto& folded : som_findings_) {
@@ -286,7 +286,7 @@ std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selecti
         merge.rethrow();
     }
     phase.emplace("finish rules");
-    return checker.finish();
+    return checker.finish(diagnostics.all().size());
 }
 
 }  // namespace gpolint::rules

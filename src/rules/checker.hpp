@@ -63,7 +63,8 @@ public:
     void check_som(const resolve::EffectivePolicy& policy, SomFindings& piece) const;
     void merge(SomFindings piece);
     // Built-in aggregates, per-GPO findings not covered by a per-SOM one, per-SOM findings folded.
-    std::vector<Diagnostic> finish();
+    // `room`: how many more diagnostics the caller will append, so that the result need not move again.
+    std::vector<Diagnostic> finish(size_t room = 0);
 
 private:
     struct Folded {

@@ -10,15 +10,14 @@ PipelineResult run_pipeline(const std::vector<std::string>& paths, const std::ve
     PipelineResult result;
     Diagnostics diagnostics;
     result.inputs = parse::load_inputs(paths, options.load, diagnostics);
-    std::vector<Diagnostic> found;
+    // The rules' findings come first and the input's diagnostics are appended to them: the vector has
+    // room for them, and no finding of a rule ties with an input diagnostic in the sort (their rule IDs
+    // differ), so the sorted output is the same as in any other order.
     if (!options.parse_only)
-        found = run_checks(rules, options.selection, result.inputs.gpos, result.inputs.topology, diagnostics, observe,
-                           options.load.threads);
-    auto from_inputs = diagnostics.take();
-    result.findings.reserve(from_inputs.size() + found.size());
-    for (auto& d : from_inputs)
+        result.findings = run_checks(rules, options.selection, result.inputs.gpos, result.inputs.topology, diagnostics,
+                                     observe, options.load.threads);
+    for (auto& d : diagnostics.take())
         if (options.selection.enabled(d.rule_id)) result.findings.push_back(std::move(d));
-    std::move(found.begin(), found.end(), std::back_inserter(result.findings));
     PhaseTimer phase("sort findings");
     sort_diagnostics(result.findings);
     return result;

@@ -1,6 +1,7 @@
 // Checks that read the resolution of each SOM: GPL301/302 (account policy), GPL601 (Restricted Groups
 // members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
 // disagree).
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -193,91 +194,116 @@ class OverriddenEverywhere final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext& context, std::vector<Diagnostic>&) override {
-        if (!numbers_) {
-            numbers_.emplace(context.gpos);
-            seen_.assign(numbers_->size(), 0);
-        }
+        if (!numbers_) numbers_.emplace(context.gpos);
+        if (generation_ == 0) generation_ = ++next_generation_;
+        auto& marks = thread_marks(numbers_->size());
+        const uint32_t mine = generation_ << 2;
         for (const auto& setting : policy.settings)
             for (const auto& c : setting.history) {
                 if (!applied(c)) continue;
-                size_t number = numbers_->of(gpo_of(policy, c), c.setting);
+                const size_t number = numbers_->of(gpo_of(policy, c), c.setting);
                 if (number == SIZE_MAX) continue;
+                uint32_t& mark = marks[number];
+                if ((mark & ~3u) != mine) mark = mine;  // left by another instance: not ours
                 if (c.setting == setting.winner) {
-                    if (!(seen_[number] & kAlive)) alive_.push_back(number);
-                    seen_[number] |= kAlive;
-                } else if (setting.winner && setting.winner_link >= 0 && !(seen_[number] & kBeaten)) {
+                    if (!(mark & kAlive)) alive_.push_back(static_cast<uint32_t>(number));
+                    mark |= kAlive;
+                } else if (setting.winner && setting.winner_link >= 0 && !(mark & kBeaten)) {
                     // The first SOM that beats a setting names the winner; the link is described once, at the end.
-                    seen_[number] |= kBeaten;
-                    beaten_.push_back({number, winning_link(policy.order[static_cast<size_t>(setting.winner_link)])});
+                    mark |= kBeaten;
+                    beaten_.push_back({static_cast<uint32_t>(number),
+                                       winning_link(policy.order[static_cast<size_t>(setting.winner_link)])});
                 }
             }
     }
     void merge_later(BuiltinCheck& later) override {
         auto& other = static_cast<OverriddenEverywhere&>(later);
         if (!other.numbers_) return;
-        if (!numbers_) {
-            numbers_.emplace(*other.numbers_);
-            seen_.assign(numbers_->size(), 0);
-        }
-        for (size_t number : other.alive_)
-            if (!(seen_[number] & kAlive)) {
-                seen_[number] |= kAlive;
-                alive_.push_back(number);
-            }
-        for (const auto& beaten : other.beaten_)  // keeps this instance's (earlier) winner of a setting
-            if (!(seen_[beaten.number] & kBeaten)) {
-                seen_[beaten.number] |= kBeaten;
-                beaten_.push_back(beaten);
-            }
-        other.alive_.clear();
-        other.beaten_.clear();
+        if (!numbers_) numbers_.emplace(*other.numbers_);
+        absorb(alive_, beaten_);  // this instance's own SOMs come first
+        absorb(other.alive_, other.beaten_);
     }
     void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {
         if (!numbers_) return;
-        std::vector<const LinkRef*> winner_of(numbers_->size(), nullptr);
-        for (const auto& beaten : beaten_) winner_of[beaten.number] = &beaten.winner;
-        // A forest has hundreds of thousands of these: GPO ranges are reported on the thread pool and
-        // appended in GPO order.
+        absorb(alive_, beaten_);
+        if (state_.empty()) return;
+        // A forest has hundreds of thousands of these: GPO ranges are counted, then written straight
+        // into their own slice of `out` on the thread pool, in GPO order, with no vector in between.
         const auto& gpos = context.gpos;
         const unsigned workers = thread_count(context.threads, gpos.size());
-        std::vector<std::vector<Diagnostic>> found(std::min<size_t>(std::max<size_t>(1, gpos.size()), 16 * size_t{workers}));
-        parallel_for(found.size(), workers, [&](size_t range, unsigned) {
-            const size_t begin = gpos.size() * range / found.size(), end = gpos.size() * (range + 1) / found.size();
-            for (size_t g = begin; g < end; ++g) report(context, g, winner_of, found[range]);
+        const size_t ranges = std::min<size_t>(std::max<size_t>(1, gpos.size()), 16 * size_t{workers});
+        auto gpo_begin = [&](size_t range) { return gpos.size() * range / ranges; };
+        std::vector<size_t> start(ranges + 1, out.size());
+        for (size_t range = 0; range < ranges; ++range) {
+            size_t count = 0;
+            for (size_t n = numbers_->first_of(gpo_begin(range)); n < numbers_->first_of(gpo_begin(range + 1)); ++n)
+                count += dead(n) ? 1 : 0;
+            start[range + 1] = start[range] + count;
+        }
+        out.resize(start[ranges]);
+        parallel_for(ranges, workers, [&](size_t range, unsigned) {
+            size_t at = start[range];
+            for (size_t g = gpo_begin(range); g < gpo_begin(range + 1); ++g) report(context, g, out, at);
         });
-        size_t total = out.size();
-        for (const auto& piece : found) total += piece.size();
-        out.reserve(total);
-        for (auto& piece : found) std::move(piece.begin(), piece.end(), std::back_inserter(out));
     }
 
 private:
-    void report(const CheckContext& context, size_t g, const std::vector<const LinkRef*>& winner_of,
-                std::vector<Diagnostic>& out) const {
+    struct Beaten {
+        uint32_t number;
+        LinkRef winner;
+    };
+
+    // Folds a piece's lists into state_, keeping the first winner recorded for a setting.
+    void absorb(std::vector<uint32_t>& alive, std::vector<Beaten>& beaten) {
+        if (alive.empty() && beaten.empty()) return;
+        if (state_.empty()) state_.assign(numbers_->size(), 0);
+        for (uint32_t number : alive) state_[number] |= kWon;
+        for (const auto& b : beaten)
+            if ((state_[b.number] >> 1) == 0) {
+                winners_.push_back(b.winner);
+                state_[b.number] |= static_cast<uint32_t>(winners_.size()) << 1;
+            }
+        std::vector<uint32_t>().swap(alive);
+        std::vector<Beaten>().swap(beaten);
+    }
+
+    bool dead(size_t number) const { return (state_[number] >> 1) != 0 && !(state_[number] & kWon); }
+
+    void report(const CheckContext& context, size_t g, std::vector<Diagnostic>& out, size_t& at) const {
         const auto& gpo = context.gpos[g];
         const size_t first = numbers_->first_of(g);
         for (size_t i = 0; i < gpo.settings.size(); ++i) {
-            const LinkRef* winner = winner_of[first + i];
-            if (winner == nullptr || (seen_[first + i] & kAlive)) continue;
+            if (!dead(first + i)) continue;
             const auto& s = gpo.settings[i];
-            Diagnostic d = finding(s.key.text() + " in " + gpo_label(gpo) +
-                                       " is overridden on every SOM where the GPO applies: it never takes effect",
-                                   s.location, gpo);
+            const LinkRef& winner = winners_[(state_[first + i] >> 1) - 1];
+            Diagnostic& d = out[at++];
+            d = finding(s.key.text() + " in " + gpo_label(gpo) +
+                            " is overridden on every SOM where the GPO applies: it never takes effect",
+                        s.location, gpo);
             d.setting = s.key.text();
-            d.notes.push_back({"overridden by " + describe_link(context.topology, *winner), std::nullopt});
-            out.push_back(std::move(d));
+            d.notes.push_back({"overridden by " + describe_link(context.topology, winner), std::nullopt});
         }
     }
 
-    static constexpr uint8_t kAlive = 1, kBeaten = 2;
-    struct Beaten {
-        size_t number;
-        LinkRef winner;
-    };
+    // Marks per setting number for the instance checking SOMs on this thread: generation << 2 | flags.
+    // One array per thread, reused by every piece it checks (a fresh array per piece would have to be
+    // zeroed, and a forest has millions of settings); a new generation makes the old marks stale.
+    static std::vector<uint32_t>& thread_marks(size_t size) {
+        thread_local std::vector<uint32_t> marks;
+        if (marks.size() < size) marks.resize(size, 0);
+        return marks;
+    }
+
+    static constexpr uint32_t kAlive = 1, kBeaten = 2;  // marks
+    static constexpr uint32_t kWon = 1;                 // state_
+    static inline std::atomic<uint32_t> next_generation_{0};
     std::optional<SettingNumbers> numbers_;
-    std::vector<uint8_t> seen_;     // kAlive | kBeaten, by setting number
-    std::vector<size_t> alive_;     // numbers that won somewhere, each once
-    std::vector<Beaten> beaten_;    // the first winner over each beaten setting, in visiting order
+    uint32_t generation_ = 0;
+    std::vector<uint32_t> alive_;   // numbers that won on this instance's SOMs, each once
+    std::vector<Beaten> beaten_;    // the first winner over each setting beaten on them, in visiting order
+    // After absorbing: bit 0, won somewhere; above it, 1 + index into winners_ of the first winner over it.
+    std::vector<uint32_t> state_;
+    std::vector<LinkRef> winners_;
 };
 
 }  // namespace
