@@ -175,7 +175,7 @@ int run_check(CheckArgs args) {
     options.selection.ignore = settings.ignore;
     options.parse_only = args.parse_only;
 
-    // Only the HTML report shows each SOM's processing order; other formats skip copying it.
+    // Only the HTML report shows the OU tree and each SOM's processing order; other formats skip them.
     const bool want_orders = args.format == "html";
     std::vector<std::vector<report::SomView::Entry>> orders;
     auto run = [&] {
@@ -207,7 +207,7 @@ int run_check(CheckArgs args) {
     }
 
     std::optional<PhaseTimer> phase(std::in_place, "suppressions, sort");
-    auto outcome = findings::run_pipeline(std::move(result.findings), settings);
+    auto outcome = findings::run_pipeline(std::move(result.findings), settings, &result.inputs.may_have_directives);
     for (const auto& problem : outcome.fatal) std::cerr << "gpolint: error: " << problem << '\n';
     if (!outcome.fatal.empty()) return kExitUsage;
     int exit_code = outcome.exit_code;
@@ -220,7 +220,7 @@ int run_check(CheckArgs args) {
     std::error_code error;
     data.base_dir = std::filesystem::current_path(error).string();
     phase.emplace("report views");
-    fill_views(data, result.inputs, orders);
+    if (want_orders) fill_views(data, result.inputs, orders);  // the OU tree, GPO and input lists: HTML only
     phase.emplace("write report");
 
     report::ReportOptions report_options;

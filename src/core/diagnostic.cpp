@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <thread>
+#include <unordered_map>
 #include <tuple>
 #include <utility>
 
@@ -63,10 +64,27 @@ bool diagnostic_order(const Diagnostic& a, const Diagnostic& b) {
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     if (std::is_sorted(diagnostics.begin(), diagnostics.end(), diagnostic_order)) return;
+    // Files are ranked once by path, so comparing two diagnostics rarely touches a path's text.
+    std::unordered_map<const std::string*, uint32_t> rank_of;
+    for (const auto& d : diagnostics) rank_of.emplace(&d.location.file.str(), 0);
+    std::vector<const std::string*> paths;
+    paths.reserve(rank_of.size());
+    for (const auto& [path, rank] : rank_of) paths.push_back(path);
+    std::sort(paths.begin(), paths.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    uint32_t rank = 0;  // equal texts (an empty path may have two addresses) share a rank
+    for (size_t i = 0; i < paths.size(); ++i) rank_of[paths[i]] = rank += (i > 0 && *paths[i] != *paths[i - 1]) ? 1 : 0;
+    std::vector<uint32_t> file_rank(diagnostics.size());
+    for (size_t i = 0; i < diagnostics.size(); ++i) file_rank[i] = rank_of[&diagnostics[i].location.file.str()];
     // Sorting positions and moving each diagnostic once beats a merge sort that moves them log n times.
     std::vector<uint32_t> order(diagnostics.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto before = [&](uint32_t a, uint32_t b) { return diagnostic_order(diagnostics[a], diagnostics[b]); };
+    auto before = [&](uint32_t a, uint32_t b) {
+        if (file_rank[a] != file_rank[b]) return file_rank[a] < file_rank[b];
+        const Diagnostic& x = diagnostics[a];
+        const Diagnostic& y = diagnostics[b];
+        return std::tie(x.location.line, x.location.offset, x.rule_id, x.message) <
+               std::tie(y.location.line, y.location.offset, y.rule_id, y.message);
+    };
     // A forest audit sorts hundreds of thousands: the second half is sorted on another thread, then the
     // halves are merged (stable sorts and a stable merge keep equal diagnostics in input order).
     constexpr size_t kWorthAThread = 1 << 15;

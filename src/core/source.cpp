@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstring>
 #include <iterator>
 
 namespace gpolint {
@@ -356,6 +357,33 @@ std::string encode_text(std::string_view utf8, Encoding encoding) {
             return out;
     }
     return out;
+}
+
+// memchr finds each 'g' or 'G'; only those are looked at further.
+bool may_mention_gpolint(std::string_view bytes) {
+    static constexpr std::string_view kRest = "polint";
+    auto rest_follows = [&](size_t at) {
+        size_t matched = 0;
+        for (size_t i = at + 1; i < bytes.size() && matched < kRest.size(); ++i) {
+            char c = bytes[i];
+            if (c == '\0') continue;
+            char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            if (lower != kRest[matched]) return false;
+            ++matched;
+        }
+        return matched == kRest.size();
+    };
+    for (char first : {'g', 'G'}) {
+        const char* data = bytes.data();
+        const char* end = data + bytes.size();
+        for (const char* at = data; at < end;) {
+            const auto* found = static_cast<const char*>(std::memchr(at, first, static_cast<size_t>(end - at)));
+            if (found == nullptr) break;
+            if (rest_follows(static_cast<size_t>(found - data))) return true;
+            at = found + 1;
+        }
+    }
+    return false;
 }
 
 }  // namespace gpolint

@@ -59,6 +59,11 @@ SourceText decode_text(PathRef path, std::string_view bytes);
 // Reads a whole file; nullopt and a message in `error` when it cannot be read.
 std::optional<std::string> read_file_bytes(const std::string& path, std::string& error);
 
+// Whether raw bytes may hold the word "gpolint" (which starts every inline directive), in any case and
+// in any encoding decode_text reads: NUL bytes are skipped, so UTF-16 of either byte order matches too.
+// False means the file has no directive; true means it may have one.
+bool may_mention_gpolint(std::string_view bytes);
+
 // Encodes UTF-8 text back to `encoding` (with its BOM), the inverse of decode_text for clean input.
 std::string encode_text(std::string_view utf8, Encoding encoding);
 

@@ -33,47 +33,21 @@ void apply_selection_and_severity(std::vector<Diagnostic>& diagnostics, const Se
         if (auto it = settings.severity.find(d.rule_id); it != settings.severity.end()) d.severity = it->second;
 }
 
-// Whether the raw bytes may hold the word "gpolint", in any case, in any of the encodings decode_text
-// reads (NUL bytes are skipped, so UTF-16 of either byte order matches too). Most files with findings
-// have no directive at all; this spares decoding them. memchr finds each 'g' or 'G' and only those
-// are looked at further.
-bool may_mention_gpolint(std::string_view bytes) {
-    static constexpr std::string_view kRest = "polint";
-    auto rest_follows = [&](size_t at) {
-        size_t matched = 0;
-        for (size_t i = at + 1; i < bytes.size() && matched < kRest.size(); ++i) {
-            char c = bytes[i];
-            if (c == '\0') continue;
-            char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-            if (lower != kRest[matched]) return false;
-            ++matched;
-        }
-        return matched == kRest.size();
-    };
-    for (char first : {'g', 'G'}) {
-        const char* data = bytes.data();
-        const char* end = data + bytes.size();
-        for (const char* at = data; at < end;) {
-            const auto* found = static_cast<const char*>(std::memchr(at, first, static_cast<size_t>(end - at)));
-            if (found == nullptr) break;
-            if (rest_follows(static_cast<size_t>(found - data))) return true;
-            at = found + 1;
-        }
-    }
-    return false;
-}
-
 // Inline comments are read only from the text files that have findings: that is where they can act.
-// The files are read and sniffed on the thread pool; the few that mention gpolint are parsed in order.
+// Files the loaders already looked at are read again only if they may hold a directive; others are
+// read and sniffed on the thread pool. The few that mention gpolint are parsed in path order.
 std::vector<Suppression> inline_suppressions_for(const std::vector<Diagnostic>& findings,
+                                                 const std::unordered_map<const std::string*, bool>* known_files,
                                                  std::vector<Diagnostic>& diagnostics) {
     std::set<std::string> file_set;
-    const std::string* last = nullptr;  // findings come sorted by file: skip the set for repeats
-    for (const auto& d : findings)
-        if (!d.location.file.empty() && !d.location.is_binary() && &d.location.file.str() != last) {
-            last = &d.location.file.str();
-            file_set.insert(*last);
-        }
+    const std::string* last = nullptr;  // findings come sorted by file: skip the lookups for repeats
+    for (const auto& d : findings) {
+        if (d.location.file.empty() || d.location.is_binary() || &d.location.file.str() == last) continue;
+        last = &d.location.file.str();
+        if (known_files)
+            if (auto known = known_files->find(last); known != known_files->end() && !known->second) continue;
+        file_set.insert(*last);
+    }
     std::vector<std::string> files(file_set.begin(), file_set.end());
     std::vector<std::optional<std::string>> mentioning(files.size());
     parallel_for(files.size(), 0, [&](size_t i, unsigned) {
@@ -172,13 +146,14 @@ int exit_code_for(const std::vector<Diagnostic>& findings, FailOn fail_on) {
     return failing ? 1 : 0;
 }
 
-PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings) {
+PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings,
+                            const std::unordered_map<const std::string*, bool>* known_files) {
     PipelineResult result;
     std::vector<Diagnostic> own;  // the pipeline's diagnostics about suppressions and the baseline
     apply_selection_and_severity(diagnostics, settings);
 
     std::vector<Suppression> suppressions;
-    if (settings.inline_suppressions) suppressions = inline_suppressions_for(diagnostics, own);
+    if (settings.inline_suppressions) suppressions = inline_suppressions_for(diagnostics, known_files, own);
     if (settings.suppressions) {
         std::string error;
         if (auto source = read_text(*settings.suppressions, error)) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -62,7 +63,10 @@ struct PipelineResult {
 
 // Runs the findings stage on the diagnostics of the loaders and rules. Writes the baseline file when
 // asked (today's findings after suppressions, before the old baseline is applied).
-PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings);
+// `known_files` (may be null): for text files the loaders read, whether they may hold an inline
+// directive (parse::Inputs::may_have_directives); the others are read again and looked at here.
+PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings,
+                            const std::unordered_map<const std::string*, bool>* known_files = nullptr);
 
 // 1 when any finding is at or above `fail_on`, else 0.
 int exit_code_for(const std::vector<Diagnostic>& findings, FailOn fail_on);

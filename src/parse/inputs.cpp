@@ -62,13 +62,15 @@ struct ReportPolicy {
 struct LoadedGpo {
     Gpo gpo;
     Diagnostics diagnostics;
+    std::vector<std::pair<PathRef, bool>> directives_sniffed;  // text files: may they hold a directive
     bool keep = true;  // false for a loose .xml that turned out not to be a Group Policy file
 };
 
 class GpoLoader {
 public:
     GpoLoader(const GpoJob& job, ReportPolicy report_policy, LoadedGpo& out)
-        : job_(job), report_policy_(report_policy), gpo_(out.gpo), diagnostics_(out.diagnostics), keep_(out.keep) {}
+        : job_(job), report_policy_(report_policy), gpo_(out.gpo), diagnostics_(out.diagnostics), keep_(out.keep),
+          sniffed_(out.directives_sniffed) {}
 
     void load() {
         gpo_.source = job_.source;
@@ -112,6 +114,8 @@ private:
         auto bytes = read(file.path, ref);
         if (!bytes) return;
         gpo_.files.push_back(ref);
+        const bool binary = file.role == FileRole::MachinePol || file.role == FileRole::UserPol;
+        if (!binary) sniffed_.emplace_back(ref, may_mention_gpolint(*bytes));
         switch (file.role) {
             case FileRole::BackupXml:
                 if (auto xml = load_xml(ref, *bytes, diagnostics_)) flags_known_ = read_backup_xml(*xml, gpo_, diagnostics_);
@@ -176,6 +180,7 @@ private:
     Gpo& gpo_;
     Diagnostics& diagnostics_;
     bool& keep_;
+    std::vector<std::pair<PathRef, bool>>& sniffed_;
     std::optional<GpoReport> report_;
     bool flags_known_ = false;
 };
@@ -197,7 +202,7 @@ std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, ReportPoli
 }
 
 void read_topology_input(const TopologyInput& input, model::Topology& topology, std::vector<PathRef>& files,
-                         Diagnostics& diagnostics) {
+                         std::vector<std::pair<PathRef, bool>>& sniffed, Diagnostics& diagnostics) {
     const std::string& path = input.path;
     PathRef ref = intern_path(path);
     std::string error;
@@ -207,6 +212,7 @@ void read_topology_input(const TopologyInput& input, model::Topology& topology, 
         return;
     }
     files.push_back(ref);
+    sniffed.emplace_back(ref, may_mention_gpolint(*bytes));
     auto source = decode_text(ref, *bytes);
     std::string lower = model::fold_case(path);
     bool named_ldif = lower.ends_with(".ldf") || lower.ends_with(".ldif");
@@ -260,11 +266,12 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
     // after theirs, as when read afterwards.
     Diagnostics topology_diagnostics;
     std::vector<PathRef> topology_files;
+    std::vector<std::pair<PathRef, bool>> topology_sniffed;
     std::exception_ptr topology_error;
     auto read_topology = [&] {
         try {
             for (const auto& input : distinct_topology_inputs(options.topology_files, std::move(found.topology)))
-                read_topology_input(input, inputs.topology, topology_files, topology_diagnostics);
+                read_topology_input(input, inputs.topology, topology_files, topology_sniffed, topology_diagnostics);
         } catch (...) {
             topology_error = std::current_exception();
         }
@@ -283,6 +290,7 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
         for (auto& d : loaded.diagnostics.take()) diagnostics.add(std::move(d));
         if (!loaded.keep) continue;
         inputs.files.insert(inputs.files.end(), loaded.gpo.files.begin(), loaded.gpo.files.end());
+        for (const auto& [path, may] : loaded.directives_sniffed) inputs.may_have_directives[&path.str()] = may;
         inputs.gpos.push_back(std::move(loaded.gpo));
     }
 
@@ -290,6 +298,7 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
     phase.emplace("topology");
     for (auto& d : topology_diagnostics.take()) diagnostics.add(std::move(d));
     inputs.files.insert(inputs.files.end(), topology_files.begin(), topology_files.end());
+    for (const auto& [path, may] : topology_sniffed) inputs.may_have_directives[&path.str()] = may;
     if (inputs.topology.empty()) topology_from_reports(inputs.gpos, inputs.topology, diagnostics);
     finish_topology(inputs.topology, inputs.gpos, options.role_overrides, diagnostics);
     return inputs;

@@ -1,6 +1,7 @@
 #pragma once
 // Discovery and loading: from the PATHs the user gave to GPOs and a topology.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -23,6 +24,9 @@ struct Inputs {
     model::Topology topology;           // empty when no topology was given or found
     std::vector<PathRef> files;         // every file read
     std::vector<std::string> unreadable_paths;  // PATHs that could not be read (GPL001; the CLI exits 2)
+    // Every text file read, by interned path: whether its bytes may hold an inline directive
+    // (may_mention_gpolint). The findings stage reads again only the files that may.
+    std::unordered_map<const std::string*, bool> may_have_directives;
 };
 
 // Accepts files and folders in any mix: loose .inf/.pol/.xml/.csv, Backup-GPO folders, backup roots

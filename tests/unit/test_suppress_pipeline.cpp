@@ -171,3 +171,25 @@ TEST_CASE("pipeline: inline suppressions in a UTF-16LE template, in any case, ar
     REQUIRE(result.findings.size() == 1);
     CHECK(result.findings[0].location.file.str() == plain);
 }
+
+TEST_CASE("pipeline: what the loaders found about directives decides which files are read again") {
+    Workspace ws("pipeline-known");
+    const std::string directive = "[Privilege Rights]\n; gpolint: disable=GPL103 lab host, named on purpose\n"
+                                  "SeServiceLogonRight = NT VIRTUAL MACHINE\\Virtual Machines\n";
+    std::string sniffed_yes = ws.write("gpo/yes.inf", directive);
+    std::string sniffed_no = ws.write("gpo/no.inf", directive);       // changed on disk since it was loaded
+    std::string never_loaded = ws.write("gpo/other.inf", directive);  // not in the map: read and sniffed here
+    findings::Settings settings;
+    settings.base_dir = ws.root.string();
+    std::vector<Diagnostic> input;
+    for (const auto& path : {sniffed_yes, sniffed_no, never_loaded})
+        input.push_back(with_gpo(finding("GPL103", Severity::Note, "by name", path, 3)));
+    std::unordered_map<const std::string*, bool> known = {{&intern_path(sniffed_yes).str(), true},
+                                                         {&intern_path(sniffed_no).str(), false}};
+    auto result = findings::run_pipeline(input, settings, &known);
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].location.file.str() == sniffed_no);
+    CHECK(result.suppressed.size() == 2);
+    // Without the map every file is read again.
+    CHECK(findings::run_pipeline(input, settings).suppressed.size() == 3);
+}
