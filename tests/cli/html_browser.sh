@@ -24,7 +24,7 @@ browser=$(find_chromium)
 if [ -z "$browser" ]; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
         echo "installing Debian's chromium (once per machine)"
-        { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; } \
+        { apt-get -o DPkg::Lock::Timeout=600 update && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium; } \
             >"$out/apt.log" 2>&1
         browser=$(find_chromium)
     fi

@@ -11,7 +11,7 @@ mkdir -p "$work"
 
 if ! command -v pre-commit >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends pre-commit >"$work/apt.log" 2>&1 || true
+    { apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends pre-commit; } >"$work/apt.log" 2>&1 || true
   fi
   command -v pre-commit >/dev/null 2>&1 || {
     echo "SKIP: pre-commit is not installed and could not be installed with apt-get (need root and network: apt-get install pre-commit)"
