@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -84,6 +85,8 @@ public:
         return spelling;
     }
 
+    uint32_t count() const { return next_id_.load(); }
+
 private:
     const Spelling* intern_shared(std::string&& text, size_t hash) {
         Shard& shard = shards_[hash % kShards];
@@ -91,7 +94,7 @@ private:
         auto found = shard.spellings.find(HashedText{text, hash});
         if (found != shard.spellings.end()) return found->second;
         std::string folded = fold_case(text);
-        const auto* spelling = new Spelling{std::move(text), std::move(folded)};  // lives until exit
+        const auto* spelling = new Spelling{std::move(text), std::move(folded), next_id_++};  // lives until exit
         shard.spellings.emplace(HashedText{spelling->text, hash}, spelling);
         return spelling;
     }
@@ -116,6 +119,7 @@ private:
         std::unordered_map<HashedText, const Spelling*, KeptHash> spellings;
     };
     std::array<Shard, kShards> shards_;
+    std::atomic<uint32_t> next_id_{0};
 };
 
 template <typename Spelling>
@@ -124,11 +128,17 @@ thread_local std::array<typename SpellingTable<Spelling>::CachedSpelling, Spelli
 
 }  // namespace
 
-SettingKey::SettingKey(std::string text) {
-    // Never destroyed: keys may still be in use while static objects are torn down at exit.
-    static auto* table = new SpellingTable<Spelling>();
-    spelling_ = table->intern(std::move(text));
+namespace {
+// Never destroyed: keys may still be in use while static objects are torn down at exit.
+SpellingTable<SettingKey::Spelling>& spelling_table() {
+    static auto* table = new SpellingTable<SettingKey::Spelling>();
+    return *table;
 }
+}  // namespace
+
+SettingKey::SettingKey(std::string text) { spelling_ = spelling_table().intern(std::move(text)); }
+
+uint32_t SettingKey::spelling_count() { return spelling_table().count(); }
 
 const std::string& SettingKey::empty() {
     static const std::string kEmpty;

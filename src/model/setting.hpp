@@ -30,14 +30,22 @@ public:
     const std::string& text() const { return spelling_ ? spelling_->text : empty(); }
     const std::string& folded() const { return spelling_ ? spelling_->folded : empty(); }
     std::string_view kind() const;  // part before the first ':'
+    // Dense number of this spelling, 0 .. spelling_count() - 1, for per-key arrays (the resolver ranks
+    // keys with them). Two spellings of one folded key have two numbers.
+    uint32_t id() const { return spelling_ ? spelling_->id : kNoId; }
+    static uint32_t spelling_count();
+    static constexpr uint32_t kNoId = UINT32_MAX;
     friend bool operator==(const SettingKey& a, const SettingKey& b) { return a.folded() == b.folded(); }
     friend bool operator<(const SettingKey& a, const SettingKey& b) { return a.folded() < b.folded(); }
 
-private:
+    // One interned spelling (setting.cpp owns them all); callers only ever hold a SettingKey.
     struct Spelling {
         std::string text;
         std::string folded;
+        uint32_t id;
     };
+
+private:
     static const std::string& empty();
     const Spelling* spelling_ = nullptr;
 };

@@ -1,10 +1,18 @@
 #include "resolve/gpo_index.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "model/setting.hpp"
 
 namespace gpolint::resolve {
 
 namespace {
+
+constexpr std::array<std::string_view, 10> kAccountPolicyNames = {
+    "minimumpasswordage", "maximumpasswordage", "minimumpasswordlength", "passwordcomplexity",
+    "passwordhistorysize", "cleartextpassword", "lockoutbadcount", "resetlockoutcount",
+    "lockoutduration", "requirelogontochangepassword"};
 
 std::vector<const model::Setting*> in_application_order(const model::Gpo& gpo) {
     std::vector<const model::Setting*> out;
@@ -18,14 +26,89 @@ std::vector<const model::Setting*> in_application_order(const model::Gpo& gpo) {
 
 }  // namespace
 
-GpoIndex::GpoIndex(const std::vector<model::Gpo>& gpos, const model::Topology& topology) {
+bool is_account_policy(const model::SettingKey& key) {
+    const std::string& folded = key.folded();
+    if (folded.rfind("kerberos:", 0) == 0) return true;
+    if (folded.rfind("access:", 0) != 0) return false;
+    std::string_view name = std::string_view(folded).substr(7);
+    for (auto candidate : kAccountPolicyNames)
+        if (name == candidate) return true;
+    return false;
+}
+
+KeyOrder::KeyOrder(std::vector<model::SettingKey> keys) {
+    // Every spelling once, then sorted by folded text; spellings that fold alike share a rank.
+    const model::SettingKey empty("");  // stands for settings without a key
+    keys.push_back(empty);
+    rank_by_id_.assign(model::SettingKey::spelling_count(), UINT32_MAX);
+    std::vector<model::SettingKey> distinct;
+    for (const auto& key : keys)
+        if (key.id() != model::SettingKey::kNoId && rank_by_id_[key.id()] == UINT32_MAX) {
+            rank_by_id_[key.id()] = 0;
+            distinct.push_back(key);
+        }
+    std::sort(distinct.begin(), distinct.end());
+    for (const auto& key : distinct) {
+        if (folded_.empty() || folded_.back() != key.folded()) {
+            folded_.push_back(key.folded());
+            account_policy_.push_back(resolve::is_account_policy(key));
+        }
+        rank_by_id_[key.id()] = static_cast<uint32_t>(folded_.size() - 1);
+    }
+    empty_rank_ = rank_by_id_[empty.id()];
+}
+
+std::pair<uint32_t, uint32_t> KeyOrder::with_prefix(std::string_view folded_prefix) const {
+    auto first = std::lower_bound(folded_.begin(), folded_.end(), folded_prefix);
+    // From there on the keys with the prefix come first, then none: one more binary search.
+    auto last = std::partition_point(first, folded_.end(), [&](std::string_view key) { return key.starts_with(folded_prefix); });
+    return {static_cast<uint32_t>(first - folded_.begin()), static_cast<uint32_t>(last - folded_.begin())};
+}
+
+namespace {
+
+// The keys a resolution can touch: every computer setting's, and the values **DeleteValues names.
+std::vector<model::SettingKey> keys_of(
+    const std::unordered_map<const model::Gpo*, std::vector<const model::Setting*>>& ordered,
+    std::unordered_map<const model::Setting*, std::vector<model::SettingKey>>& named) {
+    std::vector<model::SettingKey> keys;
+    for (const auto& [gpo, settings] : ordered)
+        for (const model::Setting* setting : settings) {
+            keys.push_back(setting->key);
+            if (setting->op != model::Operation::DeleteValues) continue;
+            auto& values = named[setting];
+            for (const auto& name : setting->value.items) {
+                values.emplace_back(setting->key.text() + "\\" + name);
+                keys.push_back(values.back());
+            }
+        }
+    return keys;
+}
+
+}  // namespace
+
+GpoIndex::GpoIndex(const std::vector<model::Gpo>& gpos, const model::Topology& topology)
+    : keys_([&] {
+          std::unordered_map<const model::Gpo*, std::vector<const model::Setting*>> ordered;
+          std::unordered_map<const model::Setting*, std::vector<model::SettingKey>> named;
+          for (const auto& gpo : gpos) ordered.emplace(&gpo, in_application_order(gpo));
+          KeyOrder order(keys_of(ordered, named));
+          for (auto& [gpo, settings] : ordered) {
+              auto& ranked = settings_[gpo];
+              ranked.reserve(settings.size());
+              for (const model::Setting* setting : settings) ranked.push_back({setting, order.rank(setting->key)});
+          }
+          for (auto& [setting, keys] : named) {
+              auto& ranked = deleted_values_[setting];
+              for (auto& key : keys) ranked.push_back({key, order.rank(key)});
+          }
+          return order;
+      }()) {
     for (const auto& container : topology.gpo_containers)
         if (!container.guid.empty()) containers_.emplace(model::fold_case(container.guid), &container);
-    for (const auto& gpo : gpos) {
-        settings_.emplace(&gpo, in_application_order(gpo));
+    for (const auto& gpo : gpos)
         // The first GPO with a GUID wins; a second copy of the same backup adds nothing to resolution.
         if (!gpo.guid.empty()) by_guid_.emplace(model::fold_case(gpo.guid), &gpo);
-    }
 }
 
 const model::Gpo* GpoIndex::find(std::string_view guid) const {
@@ -38,8 +121,14 @@ const model::GpoContainer* GpoIndex::find_container(std::string_view guid) const
     return it == containers_.end() ? nullptr : it->second;
 }
 
-const std::vector<const model::Setting*>& GpoIndex::computer_settings(const model::Gpo& gpo) const {
+const std::vector<RankedSetting>& GpoIndex::computer_settings(const model::Gpo& gpo) const {
     return settings_.at(&gpo);
+}
+
+const std::vector<RankedKey>& GpoIndex::deleted_values(const model::Setting& setting) const {
+    static const std::vector<RankedKey> kNone;
+    auto it = deleted_values_.find(&setting);
+    return it == deleted_values_.end() ? kNone : it->second;
 }
 
 }  // namespace gpolint::resolve

@@ -1,15 +1,48 @@
 #pragma once
 // Looks GPOs up by GUID and hands out, once per GPO, the settings the computer half applies in the order
-// the client applies them.
+// the client applies them, each with the rank of its key.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/gpo.hpp"
 #include "model/topology.hpp"
 
 namespace gpolint::resolve {
+
+// Every key the resolution can touch, numbered in folded order: comparing ranks compares the keys'
+// folded text, without reading it. The per-SOM merge is keyed by rank, so its millions of lookups are
+// integer comparisons, not string comparisons of keys that share long registry prefixes.
+class KeyOrder {
+public:
+    // Ranks `keys`; rank() may then be asked of these keys only (an empty key ranks as "").
+    explicit KeyOrder(std::vector<model::SettingKey> keys);
+    uint32_t rank(const model::SettingKey& key) const {
+        return key.id() == model::SettingKey::kNoId ? empty_rank_ : rank_by_id_[key.id()];
+    }
+    bool is_account_policy(uint32_t rank) const { return account_policy_[rank]; }
+    // The ranks [first, last) of the keys whose folded text starts with `folded_prefix`.
+    std::pair<uint32_t, uint32_t> with_prefix(std::string_view folded_prefix) const;
+
+private:
+    std::vector<uint32_t> rank_by_id_;       // by SettingKey::id()
+    std::vector<std::string_view> folded_;   // by rank
+    std::vector<bool> account_policy_;       // by rank
+    uint32_t empty_rank_ = 0;
+};
+
+struct RankedSetting {
+    const model::Setting* setting;
+    uint32_t rank;
+};
+
+struct RankedKey {
+    model::SettingKey key;
+    uint32_t rank;
+};
 
 class GpoIndex {
 public:
@@ -23,12 +56,21 @@ public:
     // Computer-side settings of `gpo`: registry.pol, Preferences and the rest first, the security
     // template last, each group in file order. The Security CSE runs after the Registry CSE, so within
     // one GPO a template value beats a registry.pol value for the same registry value (FORMATS §6.2).
-    const std::vector<const model::Setting*>& computer_settings(const model::Gpo& gpo) const;
+    const std::vector<RankedSetting>& computer_settings(const model::Gpo& gpo) const;
+    // The values a **DeleteValues setting names, as keys of their own ("key\name").
+    const std::vector<RankedKey>& deleted_values(const model::Setting& setting) const;
+    const KeyOrder& keys() const { return keys_; }
 
 private:
     std::unordered_map<std::string, const model::Gpo*> by_guid_;
     std::unordered_map<std::string, const model::GpoContainer*> containers_;
-    std::unordered_map<const model::Gpo*, std::vector<const model::Setting*>> settings_;
+    std::unordered_map<const model::Gpo*, std::vector<RankedSetting>> settings_;
+    std::unordered_map<const model::Setting*, std::vector<RankedKey>> deleted_values_;
+    KeyOrder keys_;  // declared last: its initializer fills settings_ and deleted_values_
 };
+
+// True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
+// at the domain root (FORMATS §5.5).
+bool is_account_policy(const model::SettingKey& key);
 
 }  // namespace gpolint::resolve

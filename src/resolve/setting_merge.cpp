@@ -6,11 +6,6 @@ namespace gpolint::resolve {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kAccountPolicyNames = {
-    "minimumpasswordage", "maximumpasswordage", "minimumpasswordlength", "passwordcomplexity",
-    "passwordhistorysize", "cleartextpassword", "lockoutbadcount", "resetlockoutcount",
-    "lockoutduration", "requirelogontochangepassword"};
-
 bool defines_value(model::Operation op) { return op == model::Operation::Set || op == model::Operation::SetIfAbsent; }
 
 std::string describe_link(const ProcessedLink& link, const model::Topology& topology) {
@@ -35,28 +30,18 @@ std::string overridden_reason(const Contribution& loser, const Contribution& dec
 
 }  // namespace
 
-bool is_account_policy(const model::SettingKey& key) {
-    const std::string& folded = key.folded();
-    if (folded.rfind("kerberos:", 0) == 0) return true;
-    if (folded.rfind("access:", 0) != 0) return false;
-    std::string_view name = std::string_view(folded).substr(7);
-    for (auto candidate : kAccountPolicyNames)
-        if (name == candidate) return true;
-    return false;
-}
-
-SettingMerge::KeyState& SettingMerge::state(const model::SettingKey& key) {
-    auto it = keys_.find(key.folded());
+SettingMerge::KeyState& SettingMerge::state(uint32_t rank, const model::SettingKey& key) {
+    auto it = keys_.find(rank);
     if (it != keys_.end()) return it->second;
     if (base_ != nullptr)
-        if (auto inherited = base_->keys_.find(key.folded()); inherited != base_->keys_.end())
-            return keys_.emplace(inherited->first, inherited->second).first->second;
-    return keys_.emplace(key.folded(), KeyState{key, {}, -1, -1}).first->second;  // the view shares key's text
+        if (auto inherited = base_->keys_.find(rank); inherited != base_->keys_.end())
+            return keys_.emplace(rank, inherited->second).first->second;
+    return keys_.emplace(rank, KeyState{key, {}, -1, -1}).first->second;
 }
 
-SettingMerge::KeyState& SettingMerge::state_of_known(std::string_view folded, const KeyState& in_base) {
-    auto it = keys_.find(folded);
-    if (it == keys_.end()) it = keys_.emplace(folded, in_base).first;
+SettingMerge::KeyState& SettingMerge::state_of_known(uint32_t rank, const KeyState& in_base) {
+    auto it = keys_.find(rank);
+    if (it == keys_.end()) it = keys_.emplace(rank, in_base).first;
     return it->second;
 }
 
@@ -79,18 +64,19 @@ void SettingMerge::add(size_t link_index, const ProcessedLink& link, const model
     const bool at_domain_root = link_kind == model::SomKind::Domain;
     std::shared_ptr<const std::string> link_reason;  // made once, shared by the link's settings
     if (!link.applied) link_reason = std::make_shared<const std::string>(link.reason);
-    for (const model::Setting* setting : gpos.computer_settings(*link.gpo)) {
+    for (const RankedSetting& ranked : gpos.computer_settings(*link.gpo)) {
+        const model::Setting* setting = ranked.setting;
         std::shared_ptr<const std::string> not_applied;
         if (!link.applied) not_applied = link_reason;
-        else if (!at_domain_root && is_account_policy(setting->key))
+        else if (!at_domain_root && gpos.keys().is_account_policy(ranked.rank))
             not_applied = link_kind == model::SomKind::Site ? kSiteAccountPolicy : kOuAccountPolicy;
         if (!not_applied) {
-            apply(link_index, *link.gpo, *setting);
+            apply(link_index, *link.gpo, ranked, gpos);
             continue;
         }
         // Operations on many values (delvals, key deletes) have no single key to show them under.
         if (!defines_value(setting->op) && setting->op != model::Operation::DeleteValue) continue;
-        KeyState& key_state = state(setting->key);
+        KeyState& key_state = state(ranked.rank, setting->key);
         record(key_state, link_index, link.gpo, *setting);
         Entry& entry = key_state.history.back();
         entry.settled = true;
@@ -99,17 +85,18 @@ void SettingMerge::add(size_t link_index, const ProcessedLink& link, const model
     }
 }
 
-void SettingMerge::apply(size_t link_index, const model::Gpo& gpo, const model::Setting& setting) {
+void SettingMerge::apply(size_t link_index, const model::Gpo& gpo, const RankedSetting& ranked, const GpoIndex& gpos) {
     using model::Operation;
+    const model::Setting& setting = *ranked.setting;
     switch (setting.op) {
         case Operation::Set: {
-            KeyState& key_state = state(setting.key);
+            KeyState& key_state = state(ranked.rank, setting.key);
             record(key_state, link_index, &gpo, setting);
             key_state.value_from = key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
             return;
         }
         case Operation::SetIfAbsent: {
-            KeyState& key_state = state(setting.key);
+            KeyState& key_state = state(ranked.rank, setting.key);
             record(key_state, link_index, &gpo, setting);
             if (key_state.value_from < 0) {
                 key_state.value_from = key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
@@ -124,18 +111,19 @@ void SettingMerge::apply(size_t link_index, const model::Gpo& gpo, const model::
             return;
         }
         case Operation::DeleteValue:
-            delete_value(state(setting.key), link_index, gpo, setting);
+            delete_value(state(ranked.rank, setting.key), link_index, gpo, setting);
             return;
         case Operation::DeleteValues:
-            for (const auto& name : setting.value.items)
-                delete_value(state(model::SettingKey(setting.key.text() + "\\" + name)), link_index, gpo, setting);
+            for (const auto& named : gpos.deleted_values(setting))
+                delete_value(state(named.rank, named.key), link_index, gpo, setting);
             return;
         case Operation::DeleteAllValues:
-            delete_under(setting.key.folded() + "\\", true, link_index, gpo, setting);
+            delete_under(setting.key.folded() + "\\", true, link_index, gpo, setting, gpos.keys());
             return;
         case Operation::DeleteKeys:
             for (const auto& subkey : setting.value.items)
-                delete_under(setting.key.folded() + "\\" + model::fold_case(subkey) + "\\", false, link_index, gpo, setting);
+                delete_under(setting.key.folded() + "\\" + model::fold_case(subkey) + "\\", false, link_index, gpo, setting,
+                             gpos.keys());
             return;
         case Operation::SecureKey:
         case Operation::CreateKey:
@@ -151,26 +139,26 @@ void SettingMerge::delete_value(KeyState& key_state, size_t link_index, const mo
 }
 
 void SettingMerge::delete_under(std::string_view prefix, bool direct_only, size_t link_index, const model::Gpo& gpo,
-                                const model::Setting& setting) {
-    auto under = [&](std::string_view folded) {
-        return folded.compare(0, prefix.size(), prefix) == 0 &&
-               !(direct_only && folded.find('\\', prefix.size()) != std::string_view::npos);
+                                const model::Setting& setting, const KeyOrder& order) {
+    // Keys under the prefix have consecutive ranks: those of the known keys that start with it.
+    const auto [first, last] = order.with_prefix(prefix);
+    auto direct = [&](const KeyState& key_state) {
+        return !direct_only || key_state.key.folded().find('\\', prefix.size()) == std::string::npos;
     };
     // An overlay's inherited keys under the prefix are deleted too: they are copied in first.
     if (base_ != nullptr)
-        for (auto it = base_->keys_.lower_bound(prefix); it != base_->keys_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
-            if (under(it->first) && it->second.value_from >= 0) state_of_known(it->first, it->second);
-    for (auto it = keys_.lower_bound(prefix); it != keys_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
-        if (!under(it->first)) continue;
-        if (it->second.value_from < 0) continue;
+        for (auto it = base_->keys_.lower_bound(first); it != base_->keys_.end() && it->first < last; ++it)
+            if (direct(it->second) && it->second.value_from >= 0) state_of_known(it->first, it->second);
+    for (auto it = keys_.lower_bound(first); it != keys_.end() && it->first < last; ++it) {
+        if (!direct(it->second) || it->second.value_from < 0) continue;
         delete_value(it->second, link_index, gpo, setting);
     }
 }
 
 void SettingMerge::block(std::shared_ptr<const std::string> reason) {
     if (base_ != nullptr)  // every inherited key changes: take them all over
-        for (const auto& [folded, key_state] : base_->keys_) state_of_known(folded, key_state);
-    for (auto& [folded, key_state] : keys_) {
+        for (const auto& [rank, key_state] : base_->keys_) state_of_known(rank, key_state);
+    for (auto& [rank, key_state] : keys_) {
         for (auto& entry : key_state.history) {
             if (entry.settled && entry.contribution.state == ContributionState::NotApplied) continue;
             entry.settled = true;
@@ -203,10 +191,10 @@ std::vector<ResolvedSetting> SettingMerge::finish() const {
     };
     if (base_ == nullptr) {
         out.reserve(keys_.size());
-        for (const auto& [folded, key_state] : keys_) emit(key_state);  // std::map: already sorted by folded key
+        for (const auto& [rank, key_state] : keys_) emit(key_state);  // std::map by rank: sorted by folded key
         return out;
     }
-    // Both maps are sorted by folded key: merge them, the overlay's state of a key winning.
+    // Both maps are sorted by rank: merge them, the overlay's state of a key winning.
     out.reserve(base_->keys_.size() + keys_.size());
     auto own = keys_.begin();
     for (auto inherited = base_->keys_.begin(); inherited != base_->keys_.end(); ++inherited) {

@@ -50,24 +50,20 @@ private:
         int decided_by = -1;   // last history entry that changed the outcome (a set or a delete)
     };
 
-    KeyState& state(const model::SettingKey& key);
+    KeyState& state(uint32_t rank, const model::SettingKey& key);
     // The state of a key that base_ or keys_ holds, copied from base_ on first touch.
-    KeyState& state_of_known(std::string_view folded, const KeyState& in_base);
+    KeyState& state_of_known(uint32_t rank, const KeyState& in_base);
     void record(KeyState& state, size_t link_index, const model::Gpo* gpo, const model::Setting& setting);
-    void apply(size_t link_index, const model::Gpo& gpo, const model::Setting& setting);
+    void apply(size_t link_index, const model::Gpo& gpo, const RankedSetting& ranked, const GpoIndex& gpos);
     void delete_value(KeyState& state, size_t link_index, const model::Gpo& gpo, const model::Setting& setting);
     // Deletes the defined values whose folded key starts with `prefix`; with `direct_only`, only values
     // directly under it (no further '\').
     void delete_under(std::string_view prefix, bool direct_only, size_t link_index, const model::Gpo& gpo,
-                      const model::Setting& setting);
+                      const model::Setting& setting, const KeyOrder& order);
 
-    // By folded key; the view points into KeyState::key, whose text is shared and never moves.
-    std::map<std::string_view, KeyState> keys_;
+    // By the rank of the key (GpoIndex's KeyOrder), which orders them as their folded text does.
+    std::map<uint32_t, KeyState> keys_;
     const SettingMerge* base_ = nullptr;  // set for an overlay; base_ has no base of its own
 };
-
-// True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
-// at the domain root (FORMATS §5.5).
-bool is_account_policy(const model::SettingKey& key);
 
 }  // namespace gpolint::resolve
