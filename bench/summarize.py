@@ -165,6 +165,40 @@ def build_table(results, sizes):
     return t
 
 
+def _phase_medians(results, n):
+    """Median wall time of each GPOLINT_TIMINGS stage over the runs of size n, in stage order."""
+    order, times = [], {}
+    for k in (1, 2, 3):
+        for line in (_read(os.path.join(results, "phases-%d.%d.txt" % (n, k))) or "").splitlines():
+            if not line.startswith("gpolint: timing: ") or not line.endswith(" ms"):
+                continue
+            name, _, value = line[len("gpolint: timing: "):-3].rstrip().rpartition(" ")
+            name = name.strip()
+            try:
+                ms = float(value)
+            except ValueError:
+                continue
+            if name not in times:
+                order.append(name)
+                times[name] = []
+            times[name].append(ms)
+    return [(name, statistics.median(times[name])) for name in order]
+
+
+def phase_table(results, sizes):
+    """Per-stage medians at the smallest and largest size, and their ratio: what scales how."""
+    first, last = sizes[0], sizes[-1]
+    small, big = dict(_phase_medians(results, first)), _phase_medians(results, last)
+    if not big:
+        return None
+    lines = ["| stage (`GPOLINT_TIMINGS=1`, median of 3) | %d GPOs | %d GPOs | ratio |" % (first, last), "|---|---|---|---|"]
+    for name, ms in big:
+        before = small.get(name)
+        ratio = "%.1f×" % (ms / before) if before and before >= 0.5 else ""
+        lines.append("| %s | %s | %.1f ms | %s |" % (name, "%.1f ms" % before if before is not None else "n/a", ms, ratio))
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--results", required=True)
@@ -185,6 +219,12 @@ def main():
             "", "## Machine", "", "| | |", "|---|---|"]
     text += ["| %s | %s |" % item for item in machine]
     text += ["", "## Results", "", table, ""]
+    phases = phase_table(args.results, sizes)
+    if phases:
+        print(phases)
+        text += ["## Where the time goes", "",
+                 "Wall time of each stage of the full check as gpolint measures it (stages on the thread pool "
+                 "overlap nothing else; process start and exit are not in a stage).", "", phases, ""]
     with open(args.results_md, "w", encoding="utf-8") as handle:
         handle.write("\n".join(text))
     return 0
