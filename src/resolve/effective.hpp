@@ -76,8 +76,9 @@ void for_each_som(const model::Topology& topology, const std::vector<model::Gpo>
 class ParallelSomWalk {
 public:
     // Structural problems go to `diagnostics` here, once. `target_tasks` is how many pieces to aim for.
+    // `threads` (0 = one per core) share building the GPO index.
     ParallelSomWalk(const model::Topology& topology, const std::vector<model::Gpo>& gpos, Diagnostics& diagnostics,
-                    size_t target_tasks);
+                    size_t target_tasks, unsigned threads = 0);
     ~ParallelSomWalk();
     ParallelSomWalk(const ParallelSomWalk&) = delete;
     ParallelSomWalk& operator=(const ParallelSomWalk&) = delete;

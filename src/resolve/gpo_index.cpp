@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <stdexcept>
+#include <thread>
 
+#include "core/parallel.hpp"
 #include "model/setting.hpp"
 
 namespace gpolint::resolve {
@@ -36,18 +40,32 @@ bool is_account_policy(const model::SettingKey& key) {
     return false;
 }
 
-KeyOrder::KeyOrder(std::vector<model::SettingKey> keys) {
+KeyOrder::KeyOrder(const std::vector<model::Gpo>& gpos, const std::vector<model::SettingKey>& more, unsigned threads) {
     // Every spelling once, then sorted by folded text; spellings that fold alike share a rank.
     const model::SettingKey empty("");  // stands for settings without a key
-    keys.push_back(empty);
     rank_by_id_.assign(model::SettingKey::spelling_count(), UINT32_MAX);
     std::vector<model::SettingKey> distinct;
-    for (const auto& key : keys)
-        if (key.id() != model::SettingKey::kNoId && rank_by_id_[key.id()] == UINT32_MAX) {
-            rank_by_id_[key.id()] = 0;
-            distinct.push_back(key);
-        }
-    std::sort(distinct.begin(), distinct.end());
+    auto note = [&](const model::SettingKey& key) {
+        if (key.id() == model::SettingKey::kNoId || rank_by_id_[key.id()] != UINT32_MAX) return;
+        rank_by_id_[key.id()] = 0;
+        distinct.push_back(key);
+    };
+    note(empty);
+    for (const auto& gpo : gpos)
+        for (const auto& setting : gpo.settings)
+            if (!setting.user_side) note(setting.key);
+    for (const auto& key : more) note(key);
+    // Tens of thousands of keys with long common prefixes: the halves are sorted on two threads.
+    constexpr size_t kWorthAThread = 1 << 13;
+    if (thread_count(threads, 2) > 1 && distinct.size() >= kWorthAThread) {
+        auto middle = distinct.begin() + static_cast<std::ptrdiff_t>(distinct.size() / 2);
+        std::thread second([&] { std::sort(middle, distinct.end()); });
+        std::sort(distinct.begin(), middle);
+        second.join();
+        std::inplace_merge(distinct.begin(), middle, distinct.end());
+    } else {
+        std::sort(distinct.begin(), distinct.end());
+    }
     for (const auto& key : distinct) {
         if (folded_.empty() || folded_.back() != key.folded()) {
             folded_.push_back(key.folded());
@@ -67,43 +85,45 @@ std::pair<uint32_t, uint32_t> KeyOrder::with_prefix(std::string_view folded_pref
 
 namespace {
 
-// The keys a resolution can touch: every computer setting's, and the values **DeleteValues names.
-std::vector<model::SettingKey> keys_of(
-    const std::unordered_map<const model::Gpo*, std::vector<const model::Setting*>>& ordered,
-    std::unordered_map<const model::Setting*, std::vector<model::SettingKey>>& named) {
-    std::vector<model::SettingKey> keys;
-    for (const auto& [gpo, settings] : ordered)
-        for (const model::Setting* setting : settings) {
-            keys.push_back(setting->key);
-            if (setting->op != model::Operation::DeleteValues) continue;
-            auto& values = named[setting];
-            for (const auto& name : setting->value.items) {
-                values.emplace_back(setting->key.text() + "\\" + name);
-                keys.push_back(values.back());
-            }
+// The values **DeleteValues settings name, as keys of their own.
+std::unordered_map<const model::Setting*, std::vector<model::SettingKey>> named_values(const std::vector<model::Gpo>& gpos) {
+    std::unordered_map<const model::Setting*, std::vector<model::SettingKey>> named;
+    for (const auto& gpo : gpos)
+        for (const auto& setting : gpo.settings) {
+            if (setting.user_side || setting.op != model::Operation::DeleteValues) continue;
+            auto& keys = named[&setting];
+            for (const auto& name : setting.value.items) keys.emplace_back(setting.key.text() + "\\" + name);
         }
+    return named;
+}
+
+std::vector<model::SettingKey> all_of(const std::unordered_map<const model::Setting*, std::vector<model::SettingKey>>& named) {
+    std::vector<model::SettingKey> keys;
+    for (const auto& [setting, names] : named) keys.insert(keys.end(), names.begin(), names.end());
     return keys;
 }
 
 }  // namespace
 
-GpoIndex::GpoIndex(const std::vector<model::Gpo>& gpos, const model::Topology& topology)
-    : keys_([&] {
-          std::unordered_map<const model::Gpo*, std::vector<const model::Setting*>> ordered;
-          std::unordered_map<const model::Setting*, std::vector<model::SettingKey>> named;
-          for (const auto& gpo : gpos) ordered.emplace(&gpo, in_application_order(gpo));
-          KeyOrder order(keys_of(ordered, named));
-          for (auto& [gpo, settings] : ordered) {
-              auto& ranked = settings_[gpo];
-              ranked.reserve(settings.size());
-              for (const model::Setting* setting : settings) ranked.push_back({setting, order.rank(setting->key)});
-          }
+GpoIndex::GpoIndex(const std::vector<model::Gpo>& gpos, const model::Topology& topology, unsigned threads)
+    : first_gpo_(gpos.empty() ? nullptr : gpos.data()),
+      deleted_values_(),
+      keys_([&] {
+          auto named = named_values(gpos);
+          KeyOrder order(gpos, all_of(named), threads);
           for (auto& [setting, keys] : named) {
               auto& ranked = deleted_values_[setting];
               for (auto& key : keys) ranked.push_back({key, order.rank(key)});
           }
           return order;
-      }()) {
+      }()),
+      settings_(gpos.size()) {
+    parallel_for(gpos.size(), threads, [&](size_t i, unsigned) {
+        auto& ranked = settings_[i];
+        const auto ordered = in_application_order(gpos[i]);
+        ranked.reserve(ordered.size());
+        for (const model::Setting* setting : ordered) ranked.push_back({setting, keys_.rank(setting->key)});
+    });
     for (const auto& container : topology.gpo_containers)
         if (!container.guid.empty()) containers_.emplace(model::fold_case(container.guid), &container);
     for (const auto& gpo : gpos)
@@ -122,7 +142,10 @@ const model::GpoContainer* GpoIndex::find_container(std::string_view guid) const
 }
 
 const std::vector<RankedSetting>& GpoIndex::computer_settings(const model::Gpo& gpo) const {
-    return settings_.at(&gpo);
+    const auto address = reinterpret_cast<std::uintptr_t>(&gpo), first = reinterpret_cast<std::uintptr_t>(first_gpo_);
+    if (first_gpo_ == nullptr || address < first || (address - first) / sizeof(model::Gpo) >= settings_.size())
+        throw std::out_of_range("GpoIndex: a GPO that is not in the indexed list");
+    return settings_[static_cast<size_t>(&gpo - first_gpo_)];
 }
 
 const std::vector<RankedKey>& GpoIndex::deleted_values(const model::Setting& setting) const {

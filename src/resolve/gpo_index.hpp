@@ -18,8 +18,9 @@ namespace gpolint::resolve {
 // integer comparisons, not string comparisons of keys that share long registry prefixes.
 class KeyOrder {
 public:
-    // Ranks `keys`; rank() may then be asked of these keys only (an empty key ranks as "").
-    explicit KeyOrder(std::vector<model::SettingKey> keys);
+    // Ranks every key of `gpos`' computer settings and `more`; rank() may then be asked of these keys
+    // only (an empty key ranks as "").
+    KeyOrder(const std::vector<model::Gpo>& gpos, const std::vector<model::SettingKey>& more, unsigned threads = 0);
     uint32_t rank(const model::SettingKey& key) const {
         return key.id() == model::SettingKey::kNoId ? empty_rank_ : rank_by_id_[key.id()];
     }
@@ -46,7 +47,8 @@ struct RankedKey {
 
 class GpoIndex {
 public:
-    GpoIndex(const std::vector<model::Gpo>& gpos, const model::Topology& topology);
+    // `threads` (0 = one per core) share the per-GPO work of building the index.
+    GpoIndex(const std::vector<model::Gpo>& gpos, const model::Topology& topology, unsigned threads = 0);
 
     // nullptr when no GPO of the input has this GUID (case-insensitive, braces as written in gPLink).
     const model::Gpo* find(std::string_view guid) const;
@@ -64,9 +66,10 @@ public:
 private:
     std::unordered_map<std::string, const model::Gpo*> by_guid_;
     std::unordered_map<std::string, const model::GpoContainer*> containers_;
-    std::unordered_map<const model::Gpo*, std::vector<RankedSetting>> settings_;
+    const model::Gpo* first_gpo_ = nullptr;            // settings_ is indexed by position in the GPO vector
     std::unordered_map<const model::Setting*, std::vector<RankedKey>> deleted_values_;
-    KeyOrder keys_;  // declared last: its initializer fills settings_ and deleted_values_
+    KeyOrder keys_;                                     // after deleted_values_: ranks its keys too
+    std::vector<std::vector<RankedSetting>> settings_;
 };
 
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked

@@ -110,7 +110,7 @@ void report_missing_gpos(const model::Topology& topology, const GpoIndex& gpos, 
 }  // namespace
 
 EffectivePolicy resolve_som(const model::Topology& topology, const std::vector<model::Gpo>& gpos, int som) {
-    Resolver resolver{topology, GpoIndex(gpos, topology)};
+    Resolver resolver{topology, GpoIndex(gpos, topology, 1)};  // one SOM: not worth a thread
     if (!resolver.valid(som)) {
         EffectivePolicy empty;
         empty.topology = &topology;
@@ -196,8 +196,8 @@ struct ParallelSomWalk::Impl {
 };
 
 ParallelSomWalk::ParallelSomWalk(const model::Topology& topology, const std::vector<model::Gpo>& gpos,
-                                 Diagnostics& diagnostics, size_t target_tasks)
-    : impl_(std::make_unique<Impl>(Impl{Resolver{topology, GpoIndex(gpos, topology)}, {}, {}})) {
+                                 Diagnostics& diagnostics, size_t target_tasks, unsigned threads)
+    : impl_(std::make_unique<Impl>(Impl{Resolver{topology, GpoIndex(gpos, topology, threads)}, {}, {}})) {
     const Resolver& resolver = impl_->resolver;
     report_missing_gpos(topology, resolver.gpos, diagnostics);
     impl_->sites = resolver.above_domains();

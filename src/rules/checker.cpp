@@ -268,7 +268,7 @@ std::vector<Diagnostic> run_checks(const std::vector<Rule>& rules, const Selecti
     if (!topology.empty()) {
         const unsigned workers = thread_count(threads, topology.soms.size());
         // Several pieces per thread, so that one big subtree does not leave the other threads idle.
-        resolve::ParallelSomWalk walk(topology, gpos, diagnostics, workers > 1 ? 16 * size_t{workers} : 1);
+        resolve::ParallelSomWalk walk(topology, gpos, diagnostics, workers > 1 ? 16 * size_t{workers} : 1, workers);
         OrderedMerge<SomFindings> merge(walk.task_count(), [&](SomFindings piece) { checker.merge(std::move(piece)); });
         parallel_for(walk.task_count(), workers, [&](size_t task, unsigned) {
             SomFindings piece;

@@ -19,7 +19,7 @@ TEST_CASE("key order: ranks follow folded text and shared spellings share a rank
         "access:MinimumPasswordLength",              "access:LSAAnonymousNameLookup",
         "kerberos:MaxTicketAge",                     "privilege:SeServiceLogonRight"};
     std::vector<SettingKey> keys(texts.begin(), texts.end());
-    const KeyOrder order(keys);
+    const KeyOrder order({}, keys);
     for (const auto& a : keys)
         for (const auto& b : keys) {
             CHECK((order.rank(a) < order.rank(b)) == (a.folded() < b.folded()));
