@@ -76,7 +76,7 @@ class SpellingTable {
 public:
     const Spelling* intern(std::string&& text) {
         const size_t hash = std::hash<std::string_view>{}(text);
-        // Each parser thread remembers the spellings it met last in a small direct-mapped cache: the
+        // Each parser thread remembers the spellings it met last in a direct-mapped cache: the
         // same keys recur in GPO after GPO, and a hit takes no lock and walks no shared table.
         CachedSpelling& cached = thread_cache_[hash % kCacheSlots];
         if (cached.spelling != nullptr && cached.hash == hash && cached.spelling->text == text) return cached.spelling;
@@ -108,7 +108,7 @@ private:
         size_t operator()(const HashedText& key) const { return key.hash / kShards; }
     };
     static constexpr size_t kShards = 64;
-    static constexpr size_t kCacheSlots = 4096;
+    static constexpr size_t kCacheSlots = 1 << 16;  // 1 MiB per thread: a forest has tens of thousands of keys
     struct CachedSpelling {
         size_t hash = 0;
         const Spelling* spelling = nullptr;
