@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <map>
 #include <optional>
 #include <set>
@@ -50,9 +52,13 @@ public:
 
     // Reads the listings of many folders on the thread pool (a forest root holds thousands of backup
     // folders); later list() calls find them here.
-    void prefetch(const std::vector<const Entry*>& dirs, unsigned threads) {
+    // `beside` runs on the pool too, first, while the other threads list.
+    void prefetch(const std::vector<const Entry*>& dirs, unsigned threads, const std::function<void()>& beside) {
         std::vector<std::optional<std::vector<Entry>>> read(dirs.size());
-        parallel_for(dirs.size(), threads, [&](size_t i, unsigned) { read[i] = read_listing(dirs[i]->path); });
+        parallel_for(dirs.size() + 1, threads, [&](size_t i, unsigned) {
+            if (i == 0) beside();
+            else read[i - 1] = read_listing(dirs[i - 1]->path);
+        });
         for (size_t i = 0; i < dirs.size(); ++i) listings_.emplace(dirs[i]->path.string(), std::move(read[i]));
     }
 
@@ -217,8 +223,13 @@ private:
             add_sysvol_gpo(dir, *entries);
             return true;
         }
-        prefetch_subfolders(*entries);
-        if (const Entry* manifest = find(*entries, "manifest.xml", false)) check_manifest(manifest->path, *entries);
+        // manifest.xml (megabytes in a large export) is parsed while the subfolders are listed.
+        const Entry* manifest = find(*entries, "manifest.xml", false);
+        ManifestRead read;
+        prefetch_subfolders(*entries, [&] {
+            if (manifest) read_manifest(manifest->path, read);
+        });
+        if (manifest) check_manifest(manifest->path, read, *entries);
         for (const auto& e : *entries) {
             if (e.is_dir) {
                 if (!visit_directory(e.path, depth + 1))
@@ -232,12 +243,13 @@ private:
     }
 
     // A folder of many folders (a backup set, a SYSVOL Policies folder) has them listed side by side.
-    void prefetch_subfolders(const std::vector<Entry>& entries) {
+    void prefetch_subfolders(const std::vector<Entry>& entries, const std::function<void()>& beside) {
         constexpr size_t kWorthIt = 64;
         std::vector<const Entry*> dirs;
         for (const auto& e : entries)
             if (e.is_dir) dirs.push_back(&e);
-        if (dirs.size() >= kWorthIt) folders_.prefetch(dirs, threads_);
+        if (dirs.size() >= kWorthIt) folders_.prefetch(dirs, threads_, beside);
+        else beside();
     }
 
     // A Machine/ or User/ folder is a GPO half only if it holds what a GPO half holds: exports often
@@ -332,19 +344,30 @@ private:
         }
     }
 
-    // manifest.xml is an index GPMC writes once and nobody updates: the folders on disk are the truth.
-    void check_manifest(const fs::path& manifest, const std::vector<Entry>& entries) {
+    // What reading manifest.xml gave, without touching the walker's state (it runs on the pool).
+    struct ManifestRead {
+        std::vector<BackupInstance> listed;
+        std::unique_ptr<XmlFile> xml;
+        Diagnostics diagnostics;
+    };
+
+    static void read_manifest(const fs::path& manifest, ManifestRead& read) {
         std::string error;
         PathRef path = intern_path(manifest.string());
         auto bytes = read_file_bytes(manifest.string(), error);
-        result_.files_read.push_back(manifest.string());
         if (!bytes) {
-            diagnostics_.error("GPL001", Location{path, 0, 0, 0}, "cannot read manifest.xml: " + error);
+            read.diagnostics.error("GPL001", Location{path, 0, 0, 0}, "cannot read manifest.xml: " + error);
             return;
         }
-        auto xml = load_xml(path, *bytes, diagnostics_);
-        if (!xml) return;
-        auto listed = read_manifest_xml(*xml, diagnostics_);
+        read.xml = load_xml(path, *bytes, read.diagnostics);
+        if (read.xml) read.listed = read_manifest_xml(*read.xml, read.diagnostics);
+    }
+
+    // manifest.xml is an index GPMC writes once and nobody updates: the folders on disk are the truth.
+    void check_manifest(const fs::path& manifest, ManifestRead& read, const std::vector<Entry>& entries) {
+        result_.files_read.push_back(manifest.string());
+        for (auto& d : read.diagnostics.take()) diagnostics_.add(std::move(d));
+        if (!read.xml) return;
         std::set<std::string> on_disk;
         for (const auto& e : entries) {
             if (!e.is_dir) continue;
@@ -353,7 +376,7 @@ private:
                 on_disk.insert(model::fold_case(e.name));
         }
         std::set<std::string> in_manifest;
-        for (const auto& instance : listed) {
+        for (const auto& instance : read.listed) {
             auto id = model::fold_case(instance.backup_id);
             in_manifest.insert(id);
             if (!on_disk.count(id))
@@ -363,7 +386,7 @@ private:
         }
         for (const auto& e : entries)
             if (e.is_dir && on_disk.count(model::fold_case(e.name)) && !in_manifest.count(model::fold_case(e.name)))
-                diagnostics_.note("GPL006", xml->location_of(xml->root()),
+                diagnostics_.note("GPL006", read.xml->location_of(read.xml->root()),
                                   "backup folder " + e.name + " is not in manifest.xml");
     }
 
