@@ -1,6 +1,7 @@
 #pragma once
 // Tiny topologies and GPOs built in code for the resolver's scenario tests. GPO GUIDs are just the GPO
 // name in braces ("{H1}"): the resolver never looks inside a GUID.
+#include <random>
 #include <string>
 #include <vector>
 
@@ -136,5 +137,14 @@ inline std::vector<std::string> history(const resolve::EffectivePolicy& policy, 
     }
     return out;
 }
+
+// Seeded dice for random scenarios. Draws from mt19937 directly: std distributions differ between
+// standard libraries, and the scenarios must be the same everywhere.
+struct Dice {
+    explicit Dice(uint32_t seed) : engine(seed) {}
+    std::mt19937 engine;
+    uint32_t below(uint32_t n) { return static_cast<uint32_t>(engine() % n); }
+    bool chance(uint32_t percent) { return below(100) < percent; }
+};
 
 }  // namespace gpolint::test

@@ -10,16 +10,10 @@
 using gpolint::model::Operation;
 using gpolint::model::SourceKind;
 using gpolint::resolve::EffectivePolicy;
+using gpolint::test::Dice;
 using gpolint::test::Scenario;
 
 namespace {
-
-// Draws from mt19937 directly: std distributions differ between standard libraries.
-struct Dice {
-    std::mt19937 engine{20261122u};
-    uint32_t below(uint32_t n) { return static_cast<uint32_t>(engine() % n); }
-    bool chance(uint32_t percent) { return below(100) < percent; }
-};
 
 constexpr int kOus = 200;
 constexpr int kGpos = 60;
@@ -31,7 +25,7 @@ const std::string kOpsKey = "registry:HKLM\\Software\\Policies\\Tree\\Ops";
 std::string ops_key(uint32_t i) { return kOpsKey + "\\Value" + std::to_string(i); }
 
 Scenario random_forest() {
-    Dice dice;
+    Dice dice(20261122u);
     Scenario s;
     int site = s.site("Default-First-Site-Name");
     int dom = s.domain();

@@ -15,14 +15,10 @@ using gpolint::model::SourceKind;
 using gpolint::resolve::ProcessedLink;
 using gpolint::resolve::ResolvedSetting;
 using gpolint::resolve::SettingMerge;
+using gpolint::test::Dice;
 using gpolint::test::Scenario;
 
 namespace {
-
-struct Dice {
-    std::mt19937 engine{20261201u};
-    uint32_t below(uint32_t n) { return static_cast<uint32_t>(engine() % n); }
-};
 
 const std::string kKey = "registry:HKLM\\Software\\Policies\\Overlay";
 std::string value_key(uint32_t i) { return kKey + "\\V" + std::to_string(i % 4) + (i >= 4 ? "\\Sub\\W" + std::to_string(i) : ""); }
@@ -87,7 +83,7 @@ void check_same(const std::vector<ResolvedSetting>& copied, const std::vector<Re
 }  // namespace
 
 TEST_CASE("setting merge: an overlay on the inherited merge equals a full copy with the same additions") {
-    Dice dice;
+    Dice dice(20261201u);
     size_t keys_compared = 0, inherited_deleted = 0;
     for (int round = 0; round < 200; ++round) {
         const Scenario s = random_gpos(dice, 10);
