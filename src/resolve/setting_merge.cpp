@@ -1,6 +1,5 @@
 #include "resolve/setting_merge.hpp"
 
-#include <array>
 
 namespace gpolint::resolve {
 

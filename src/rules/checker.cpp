@@ -1,6 +1,7 @@
 #include "rules/checker.hpp"
 
 #include <algorithm>
+#include <new>
 #include <optional>
 
 #include "core/parallel.hpp"
@@ -244,8 +245,11 @@ std::vector<Diagnostic> Checker::finish(size_t room) {
     // not matter: no two of them share a rule and a location, so sorting gives one order.
     size_t settings = 0;
     for (const auto& gpo : context_.gpos) settings += gpo.settings.size();
-    builtin_findings_.reserve(builtin_findings_.size() + settings + 2 * context_.gpos.size() + gpo_findings_.size() +
-                              som_findings_.size() + room);
+    try {
+        builtin_findings_.reserve(builtin_findings_.size() + settings + 2 * context_.gpos.size() + gpo_findings_.size() +
+                                  som_findings_.size() + room);
+    } catch (const std::bad_alloc&) {  // address space is limited (ulimit -v): grow as needed instead
+    }
     for (auto& check : builtins_) check->finish(context_, builtin_findings_);
     std::vector<Diagnostic> out = std::move(builtin_findings_);
     out.reserve(out.size() + gpo_findings_.size() + som_findings_.size() + room);
