@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <thread>
-#include <unordered_map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
+
+#include "core/parallel.hpp"
 
 namespace gpolint {
 
@@ -52,14 +53,23 @@ size_t Diagnostics::count(Severity at_least) const {
     }));
 }
 
+namespace {
+
+// The order within one file: line, byte offset, rule, message.
+bool order_in_file(const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.line, a.location.offset, a.rule_id, a.message) <
+           std::tie(b.location.line, b.location.offset, b.rule_id, b.message);
+}
+
+}  // namespace
+
 bool diagnostic_order(const Diagnostic& a, const Diagnostic& b) {
     // Paths are interned: equal files are equal pointers, so most comparisons skip the path text.
     if (!(a.location.file == b.location.file)) {
         int by_file = a.location.file.str().compare(b.location.file.str());
         if (by_file != 0) return by_file < 0;
     }
-    return std::tie(a.location.line, a.location.offset, a.rule_id, a.message) <
-           std::tie(b.location.line, b.location.offset, b.rule_id, b.message);
+    return order_in_file(a, b);
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
@@ -80,23 +90,9 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     auto before = [&](uint32_t a, uint32_t b) {
         if (file_rank[a] != file_rank[b]) return file_rank[a] < file_rank[b];
-        const Diagnostic& x = diagnostics[a];
-        const Diagnostic& y = diagnostics[b];
-        return std::tie(x.location.line, x.location.offset, x.rule_id, x.message) <
-               std::tie(y.location.line, y.location.offset, y.rule_id, y.message);
+        return order_in_file(diagnostics[a], diagnostics[b]);
     };
-    // A forest audit sorts hundreds of thousands: the second half is sorted on another thread, then the
-    // halves are merged (stable sorts and a stable merge keep equal diagnostics in input order).
-    constexpr size_t kWorthAThread = 1 << 15;
-    if (order.size() >= kWorthAThread && std::thread::hardware_concurrency() > 1) {
-        auto middle = order.begin() + static_cast<std::ptrdiff_t>(order.size() / 2);
-        std::thread second([&] { std::stable_sort(middle, order.end(), before); });
-        std::stable_sort(order.begin(), middle, before);
-        second.join();
-        std::inplace_merge(order.begin(), middle, order.end(), before);
-    } else {
-        std::stable_sort(order.begin(), order.end(), before);
-    }
+    stable_sort_in_halves(order.begin(), order.end(), before);  // hundreds of thousands in a forest audit
     // Permuted in place, cycle by cycle: a second array of hundreds of megabytes would only cost page faults.
     std::vector<bool> placed(order.size(), false);
     for (size_t start = 0; start < order.size(); ++start) {

@@ -34,6 +34,34 @@ void parallel_for(size_t items, unsigned threads, Work&& work) {
     for (auto& thread : pool) thread.join();
 }
 
+// `items` cut into contiguous ranges, several per thread so that uneven ranges balance themselves;
+// range r is [begin(r), end(r)). Results gathered per range and joined in range order come out in
+// item order whatever the thread count.
+struct RangeSplit {
+    RangeSplit(size_t item_count, unsigned workers)
+        : items(item_count), count(workers > 1 ? std::min<size_t>(std::max<size_t>(1, item_count), 16 * size_t{workers}) : 1) {}
+    size_t begin(size_t range) const { return items * range / count; }
+    size_t end(size_t range) const { return begin(range + 1); }
+    size_t items;
+    size_t count;
+};
+
+// std::stable_sort, with the second half sorted on another thread when there are enough elements and
+// `threads` allows it (0 = one per core); a stable merge of the halves keeps it stable.
+template <typename Iterator, typename Less>
+void stable_sort_in_halves(Iterator first, Iterator last, Less less, unsigned threads = 0) {
+    constexpr std::ptrdiff_t kWorthAThread = 1 << 13;
+    if (last - first < kWorthAThread || thread_count(threads, 2) < 2) {
+        std::stable_sort(first, last, less);
+        return;
+    }
+    Iterator middle = first + (last - first) / 2;
+    std::thread second([&] { std::stable_sort(middle, last, less); });
+    std::stable_sort(first, middle, less);
+    second.join();
+    std::inplace_merge(first, middle, last, less);
+}
+
 // Hands results that arrive out of order to `consume` in index order, as soon as every earlier one is
 // in: memory holds only the results waiting for a slower predecessor, and the consumer sees the order a
 // single thread would have produced. Thread-safe; `consume` runs under the lock, one call at a time.

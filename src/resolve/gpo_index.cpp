@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
-#include <thread>
 
 #include "core/parallel.hpp"
 #include "model/setting.hpp"
@@ -55,17 +55,8 @@ KeyOrder::KeyOrder(const std::vector<model::Gpo>& gpos, const std::vector<model:
         for (const auto& setting : gpo.settings)
             if (!setting.user_side) note(setting.key);
     for (const auto& key : more) note(key);
-    // Tens of thousands of keys with long common prefixes: the halves are sorted on two threads.
-    constexpr size_t kWorthAThread = 1 << 13;
-    if (thread_count(threads, 2) > 1 && distinct.size() >= kWorthAThread) {
-        auto middle = distinct.begin() + static_cast<std::ptrdiff_t>(distinct.size() / 2);
-        std::thread second([&] { std::sort(middle, distinct.end()); });
-        std::sort(distinct.begin(), middle);
-        second.join();
-        std::inplace_merge(distinct.begin(), middle, distinct.end());
-    } else {
-        std::sort(distinct.begin(), distinct.end());
-    }
+    // Tens of thousands of keys with long common prefixes.
+    stable_sort_in_halves(distinct.begin(), distinct.end(), std::less<>(), threads);
     for (const auto& key : distinct) {
         if (folded_.empty() || folded_.back() != key.folded()) {
             folded_.push_back(key.folded());

@@ -128,12 +128,10 @@ void Checker::check_gpo(const model::Gpo& gpo) {
 void Checker::check_gpos() {
     const auto& gpos = context_.gpos;
     const unsigned workers = thread_count(context_.threads, gpos.size());
-    // Contiguous ranges, several per thread, appended in range order afterwards.
-    const size_t ranges = workers > 1 ? 16 * size_t{workers} : 1;
-    std::vector<GpoFindings> found(std::min(ranges, std::max<size_t>(1, gpos.size())));
-    parallel_for(found.size(), workers, [&](size_t range, unsigned) {
-        const size_t begin = gpos.size() * range / found.size(), end = gpos.size() * (range + 1) / found.size();
-        for (size_t i = begin; i < end; ++i) check_gpo(gpos[i], found[range]);
+    const RangeSplit ranges(gpos.size(), workers);
+    std::vector<GpoFindings> found(ranges.count);
+    parallel_for(ranges.count, workers, [&](size_t range, unsigned) {
+        for (size_t i = ranges.begin(range); i < ranges.end(range); ++i) check_gpo(gpos[i], found[range]);
     });
     for (auto& piece : found) {
         std::move(piece.rules.begin(), piece.rules.end(), std::back_inserter(gpo_findings_));

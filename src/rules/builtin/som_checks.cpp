@@ -237,19 +237,18 @@ public:
         // into their own slice of `out` on the thread pool, in GPO order, with no vector in between.
         const auto& gpos = context.gpos;
         const unsigned workers = thread_count(context.threads, gpos.size());
-        const size_t ranges = std::min<size_t>(std::max<size_t>(1, gpos.size()), 16 * size_t{workers});
-        auto gpo_begin = [&](size_t range) { return gpos.size() * range / ranges; };
-        std::vector<size_t> start(ranges + 1, out.size());
-        for (size_t range = 0; range < ranges; ++range) {
+        const RangeSplit ranges(gpos.size(), workers);
+        std::vector<size_t> start(ranges.count + 1, out.size());
+        for (size_t range = 0; range < ranges.count; ++range) {
             size_t count = 0;
-            for (size_t n = numbers_->first_of(gpo_begin(range)); n < numbers_->first_of(gpo_begin(range + 1)); ++n)
+            for (size_t n = numbers_->first_of(ranges.begin(range)); n < numbers_->first_of(ranges.end(range)); ++n)
                 count += dead(n) ? 1 : 0;
             start[range + 1] = start[range] + count;
         }
-        out.resize(start[ranges]);
-        parallel_for(ranges, workers, [&](size_t range, unsigned) {
+        out.resize(start[ranges.count]);
+        parallel_for(ranges.count, workers, [&](size_t range, unsigned) {
             size_t at = start[range];
-            for (size_t g = gpo_begin(range); g < gpo_begin(range + 1); ++g) report(context, g, out, at);
+            for (size_t g = ranges.begin(range); g < ranges.end(range); ++g) report(context, g, out, at);
         });
     }
 
