@@ -6,12 +6,17 @@
 #include <unordered_map>
 
 #include "cli/commands.hpp"
+#include "cli/changed_files.hpp"
 #include "cli/keep_until_exit.hpp"
+#include "cli/project.hpp"
+#include "cli/rule_ids.hpp"
 #include "cli/rules_common.hpp"
+#include "cli/som_lookup.hpp"
 #include "core/phase_timer.hpp"
 #include "findings/pipeline.hpp"
 #include "fix/fixer.hpp"
 #include "report/reporter.hpp"
+#include "report/statistics.hpp"
 #include "report/terminal.hpp"
 #include "rules/loader.hpp"
 #include "rules/pipeline.hpp"
@@ -23,7 +28,10 @@ namespace {
 struct CheckArgs {
     std::vector<std::string> paths;
     std::string files_from;  // a list of paths, one per line; "-" = stdin
+    std::vector<std::string> changed;  // report only findings touching these files (the hook)
+    std::vector<std::string> exclude;
     std::string format = "text";
+    bool format_given = false;  // else picked from --output's extension
     std::vector<std::string> select, ignore;
     std::string rules_dir;
     std::vector<std::string> topology_files;
@@ -35,6 +43,7 @@ struct CheckArgs {
     std::string config, suppressions, baseline, write_baseline;
     bool no_inline_suppressions = false;
     bool parse_only = false;
+    bool quiet = false, statistics = false;
     bool fix = false, unsafe_fixes = false, diff = false;
     unsigned jobs = 0;
 };
@@ -89,12 +98,6 @@ void fill_views(report::ReportData& data, const parse::Inputs& inputs,
     }
 }
 
-std::optional<std::pair<std::string, std::string>> parse_role(const std::string& text) {
-    auto eq = text.rfind('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) return std::nullopt;
-    return std::make_pair(text.substr(0, eq), text.substr(eq + 1));
-}
-
 // `git diff --name-only | gpolint check --files-from -`, or more paths than a command line holds.
 std::optional<std::vector<std::string>> read_path_list(const std::string& list) {
     std::ifstream file;
@@ -111,6 +114,26 @@ std::optional<std::vector<std::string>> read_path_list(const std::string& list) 
     return paths;
 }
 
+// `-o report.html` without --format: the format its extension names.
+std::string format_for_output(const std::string& output) {
+    std::string extension = model::fold_case(std::filesystem::path(output).extension().string());
+    if (extension == ".html" || extension == ".htm") return "html";
+    if (extension == ".sarif") return "sarif";
+    if (extension == ".json") return "json";
+    return "text";
+}
+
+// Rule IDs that name no loaded rule are typos: exit 2 rather than silently run too few or many rules.
+bool check_selection(const CheckArgs& args, const findings::Settings& settings, const std::vector<rules::Rule>& loaded) {
+    const std::string config = settings.config_path.empty() ? std::string("the config") : settings.config_path;
+    bool known = check_rule_ids(settings.select, args.select.empty() ? config + " (select)" : "--select", loaded, std::cerr);
+    known &= check_rule_ids(settings.ignore, args.ignore.empty() ? config + " (ignore)" : "--ignore", loaded, std::cerr);
+    std::vector<std::string> overridden;
+    for (const auto& [id, severity] : settings.severity) overridden.push_back(id);
+    known &= check_rule_ids(overridden, config + " [severity]", loaded, std::cerr);
+    return known;
+}
+
 int run_check(CheckArgs args) {
     if (!args.files_from.empty()) {
         auto listed = read_path_list(args.files_from);
@@ -119,17 +142,8 @@ int run_check(CheckArgs args) {
             return kExitUsage;
         }
         args.paths.insert(args.paths.end(), listed->begin(), listed->end());
-    } else if (args.paths.empty()) {
-        std::cerr << "gpolint: error: give a PATH to check, or --files-from\n";
-        return kExitUsage;
     }
-    for (const auto& path : args.paths) {
-        std::error_code error;
-        if (!std::filesystem::exists(path, error)) {
-            std::cerr << "gpolint: error: cannot read " << path << ": no such file or folder\n";
-            return kExitUsage;
-        }
-    }
+    if (!args.format_given && !args.output.empty()) args.format = format_for_output(args.output);
     if (args.unsafe_fixes && !args.fix && !args.diff) {
         std::cerr << "gpolint: error: --unsafe-fixes needs --fix or --diff\n";
         return kExitUsage;
@@ -141,6 +155,7 @@ int run_check(CheckArgs args) {
     command_line.ignore = split_ids(args.ignore);
     if (!args.fail_on.empty()) command_line.fail_on = findings::parse_fail_on(args.fail_on);
     command_line.topology = args.topology_files;
+    command_line.exclude = args.exclude;
     if (!args.rules_dir.empty()) command_line.rules = args.rules_dir;
     for (const auto& role : args.roles) {
         auto parsed = parse_role(role);
@@ -154,23 +169,33 @@ int run_check(CheckArgs args) {
     if (!args.baseline.empty()) command_line.baseline = args.baseline;
     if (!args.write_baseline.empty()) command_line.write_baseline = args.write_baseline;
     command_line.no_inline_suppressions = args.no_inline_suppressions;
-    std::error_code cwd_error;
-    std::vector<Diagnostic> config_errors;
-    auto settings =
-        findings::resolve_settings(command_line, std::filesystem::current_path(cwd_error).string(), config_errors);
-    for (const auto& e : config_errors)
-        std::cerr << e.location.file.str() << ':' << e.location.line << ':' << e.location.column
-                  << ": error: " << e.message << '\n';
-    if (!config_errors.empty()) return kExitUsage;
+    auto found_settings = project_settings(command_line, std::cerr);
+    if (!found_settings) return kExitUsage;
+    auto settings = std::move(*found_settings);
+    // An empty --files-from list (nothing changed) checks nothing; no PATH at all checks the project.
+    if (args.files_from.empty()) {
+        auto paths = input_paths(args.paths, settings, std::cerr);
+        if (!paths) return kExitUsage;
+        args.paths = std::move(*paths);
+    }
+    for (const auto& path : args.paths) {
+        std::error_code error;
+        if (!std::filesystem::exists(path, error)) {
+            std::cerr << "gpolint: error: cannot read " << path << ": no such file or folder\n";
+            return kExitUsage;
+        }
+    }
 
     std::string rules_dir = settings.rules ? *settings.rules : rules::default_rules_dir();
     auto loaded = load_rules_or_report(rules_dir, std::cerr);
     if (!loaded) return kExitUsage;
+    if (!check_selection(args, settings, *loaded)) return kExitUsage;
 
     rules::PipelineOptions options;
     options.load.topology_files = settings.topology;
     options.load.threads = args.jobs;
     options.load.role_overrides = settings.roles;
+    options.load.exclude = settings.exclude;
     options.selection.select = settings.select;
     options.selection.ignore = settings.ignore;
     options.parse_only = args.parse_only;
@@ -198,6 +223,15 @@ int run_check(CheckArgs args) {
         return result;
     };
     auto result = run();
+    if (!args.paths.empty() && result.inputs.gpos.empty()) {
+        std::cerr << "gpolint: error: no GPO input found in " << args.paths.front()
+                  << (args.paths.size() > 1 ? " and the other PATHs" : "")
+                  << " (GptTmpl.inf or *.inf templates, registry.pol, audit.csv, GPO folders with GPT.INI, Backup-GPO "
+                     "folders)\n";
+        return kExitUsage;
+    }
+    for (const auto& [som, role] : settings.roles)
+        if (find_som_or_report(result.inputs.topology, som, "--role " + som + "=" + role, std::cerr) < 0) return kExitUsage;
     if (args.fix || args.diff) {
         // Fix, then report what remains; --diff only shows the edits.
         auto fixed = fix::apply_fixes(result.findings, result.inputs, *loaded, {args.unsafe_fixes, args.diff, {}});
@@ -210,6 +244,11 @@ int run_check(CheckArgs args) {
     auto outcome = findings::run_pipeline(std::move(result.findings), settings, &result.inputs.may_have_directives);
     for (const auto& problem : outcome.fatal) std::cerr << "gpolint: error: " << problem << '\n';
     if (!outcome.fatal.empty()) return kExitUsage;
+    if (!args.changed.empty()) {
+        ChangedFiles changed(args.changed);
+        keep_changed(outcome.findings, changed);
+        outcome.exit_code = findings::exit_code_for(outcome.findings, settings.fail_on);
+    }
     int exit_code = outcome.exit_code;
     report::ReportData data;
     findings::fill_report(data, std::move(outcome));
@@ -227,12 +266,17 @@ int run_check(CheckArgs args) {
     report_options.threads = args.jobs;
     report_options.color = args.format == "text" && args.output.empty() &&
                            report::use_color(*report::parse_when(args.color), stdout);
+    report_options.summary = !args.quiet;
     auto reporter = report::make_reporter(args.format, report_options);
+    auto write = [&](std::ostream& out) {
+        if (args.statistics) report::write_statistics(out, data);
+        else if (!(args.quiet && args.format == "text" && data.findings.empty())) reporter->write(out, data);
+    };
     if (args.output.empty()) {
-        reporter->write(std::cout, data);
+        write(std::cout);
     } else {
         std::ofstream file(args.output, std::ios::binary);
-        if (file) reporter->write(file, data);
+        if (file) write(file);
         if (!file || !file.flush()) {
             std::cerr << "gpolint: error: cannot write " << args.output << "\n";
             return kExitUsage;
@@ -252,9 +296,14 @@ void add_check_command(CLI::App& app, int& exit_code) {
     cmd->add_option("PATH", args->paths, "GptTmpl.inf, registry.pol, GPO backups, SYSVOL copies, LDIF or topology files");
     cmd->add_option("--files-from", args->files_from,
                     "Also check the paths listed in this file, one per line ('-' = standard input)");
-    cmd->add_option("--format", args->format, "Output format")
+    cmd->add_option("--changed", args->changed,
+                    "Check the whole project but report only findings whose location or notes touch these files "
+                    "(the pre-commit hook)");
+    cmd->add_option("--exclude", args->exclude, "Skip files and folders matching this glob below the PATHs (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--format", args->format, "Output format (default: text, or from --output's extension)")
         ->check(CLI::IsMember(report::reporter_formats()))
-        ->capture_default_str();
+        ->each([args](const std::string&) { args->format_given = true; });
     cmd->add_option("--select", args->select, "Only these rule IDs or ID prefixes (comma-separated)")
         ->allow_extra_args(false);
     cmd->add_option("--ignore", args->ignore, "Skip these rule IDs or ID prefixes (comma-separated)")
@@ -279,6 +328,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--output,-o", args->output, "Write the report to this file instead of standard output");
     cmd->add_flag("--parse-only", args->parse_only, "Stop after loading: report parse diagnostics only");
+    cmd->add_flag("--quiet,-q", args->quiet, "Print the findings only: no summary line, nothing when clean");
+    cmd->add_flag("--statistics", args->statistics, "Print how many findings each rule has instead of the findings");
     cmd->add_option("--jobs,-j", args->jobs, "Threads for parsing and SOM evaluation (0 = one per core)");
     auto* fix_flag = cmd->add_flag("--fix", args->fix, "Apply the safe fixes to the templates, then report what remains");
     cmd->add_flag("--diff", args->diff, "Print the fixes as a unified diff; write nothing")->excludes(fix_flag);

@@ -212,7 +212,10 @@ void add_dump_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}));
     cmd->add_option("--topology", options->load.topology_files, "LDIF export or topology file (repeatable)")
         ->allow_extra_args(false);
-    cmd->add_option("--threads", options->load.threads, "Parser threads (0 = one per core)");
+    // --jobs as in `check`; --threads is the older name, kept so existing scripts keep working.
+    cmd->add_option("--jobs,-j,--threads", options->load.threads, "Parser threads (0 = one per core)");
+    cmd->add_option("--exclude", options->load.exclude, "Skip files and folders matching this glob below the PATHs (repeatable)")
+        ->allow_extra_args(false);
     cmd->callback([options, &exit_code] {
         Diagnostics diagnostics;
         auto inputs = parse::load_inputs(options->paths, options->load, diagnostics);

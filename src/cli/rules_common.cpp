@@ -6,15 +6,19 @@
 
 namespace gpolint::cli {
 
+void print_error(std::ostream& err, const Diagnostic& d) {
+    const auto& l = d.location;
+    // A whole-file problem has no line: "file: error: …", never "file:0:0:".
+    if (!l.file.empty()) err << l.file.str();
+    if (!l.file.empty() && l.line > 0) err << ':' << l.line << ':' << l.column;
+    err << (l.file.empty() ? "gpolint: " : ": ") << "error: " << d.message << "\n";
+}
+
 std::optional<std::vector<rules::Rule>> load_rules_or_report(const std::string& dir, std::ostream& err) {
     Diagnostics diagnostics;
     auto loaded = rules::load_rules(dir, diagnostics);
     if (diagnostics.all().empty()) return loaded;
-    for (const auto& d : diagnostics.all()) {
-        const auto& l = d.location;
-        if (!l.file.empty()) err << l.file.str() << ":" << l.line << ":" << l.column << ": ";
-        err << "error: " << d.message << "\n";
-    }
+    for (const auto& d : diagnostics.all()) print_error(err, d);
     return std::nullopt;
 }
 

@@ -10,6 +10,9 @@
 
 namespace gpolint::cli {
 
+// "file:line:col: error: message", or "file: error: message" for a problem with the whole file.
+void print_error(std::ostream& err, const Diagnostic& diagnostic);
+
 // Loads --rules DIR (default: policies/ of the source tree). Errors are printed to `err` as
 // file:line:col lines; nullopt when there were any.
 std::optional<std::vector<rules::Rule>> load_rules_or_report(const std::string& dir, std::ostream& err);

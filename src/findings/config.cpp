@@ -55,16 +55,39 @@ bool rule_matches(std::string_view pattern, std::string_view rule_id) {
     return rule_id.size() >= prefix.size() && model::iequals(rule_id.substr(0, prefix.size()), prefix);
 }
 
-std::optional<std::string> find_config(std::string_view start_dir) {
+namespace {
+
+// The nearest folder at or above `start_dir` for which `holds(folder)` is true; returns what it found.
+template <typename Holds>
+std::optional<std::string> find_upward(std::string_view start_dir, Holds holds) {
     std::error_code ec;
     fs::path dir = fs::absolute(fs::path(std::string(start_dir.empty() ? "." : start_dir)), ec).lexically_normal();
     if (ec) return std::nullopt;
     while (true) {
-        fs::path candidate = dir / std::string(kConfigFileName);
-        if (fs::is_regular_file(candidate, ec)) return candidate.string();
+        if (auto found = holds(dir)) return found;
         if (!dir.has_relative_path()) return std::nullopt;  // reached the root
         dir = dir.parent_path();
     }
+}
+
+}  // namespace
+
+std::optional<std::string> find_config(std::string_view start_dir) {
+    return find_upward(start_dir, [](const fs::path& dir) -> std::optional<std::string> {
+        std::error_code ec;
+        fs::path candidate = dir / std::string(kConfigFileName);
+        if (fs::is_regular_file(candidate, ec)) return candidate.string();
+        return std::nullopt;
+    });
+}
+
+std::optional<std::string> find_project_root(std::string_view start_dir) {
+    return find_upward(start_dir, [](const fs::path& dir) -> std::optional<std::string> {
+        std::error_code ec;
+        if (fs::is_regular_file(dir / std::string(kConfigFileName), ec) || fs::exists(dir / ".git", ec))
+            return dir.string();
+        return std::nullopt;
+    });
 }
 
 namespace {
@@ -129,16 +152,23 @@ struct ConfigConsumer {
             }
         }
         else if (key == "topology") add_paths(config.topology);
+        else if (key == "paths") add_paths(config.paths);
+        else if (key == "exclude") add_items(config.exclude);
         else if (key == "suppressions") set_path(config.suppressions);
         else if (key == "baseline") set_path(config.baseline);
         else if (key == "rules") set_path(config.rules);
         else error(key_offset, "unknown key '" + key +
-                                   "' (known: select, ignore, fail-on, topology, suppressions, baseline, rules; "
+                                   "' (known: select, ignore, fail-on, paths, exclude, topology, suppressions, "
+                                   "baseline, rules; "
                                    "sections [severity], [roles])");
     }
 
     void add_paths(std::vector<std::string>& field) {
         for (const auto& item : items) field.push_back(resolve_path(item.text));
+    }
+
+    void add_items(std::vector<std::string>& field) {
+        for (const auto& item : items) field.push_back(item.text);
     }
 
     void set_path(std::optional<std::string>& field) {

@@ -27,6 +27,8 @@ struct Config {
     std::vector<std::string> ignore;
     std::map<std::string, Severity> severity;        // per-rule severity override (upper-case ID)
     std::optional<FailOn> fail_on;
+    std::vector<std::string> paths;                  // what `check`/`explain` read when no PATH is given (resolved)
+    std::vector<std::string> exclude;                // globs skipped below the PATHs (parse::PathFilter)
     std::vector<std::string> topology;               // paths, already resolved against the file's folder
     std::optional<std::string> suppressions;
     std::optional<std::string> baseline;
@@ -36,6 +38,10 @@ struct Config {
 
 // `.gpolint` in `start_dir` or the nearest folder above it; nullopt when there is none.
 std::optional<std::string> find_config(std::string_view start_dir);
+
+// The project root for a run without PATH: the nearest folder at or above `start_dir` holding
+// `.gpolint` or `.git` (the git top level); nullopt when there is none.
+std::optional<std::string> find_project_root(std::string_view start_dir);
 
 // Parses a config file. Every problem (syntax, unknown key or section, bad value) is an error
 // diagnostic at file:line:col; the keys that were valid are still returned.

@@ -129,6 +129,9 @@ Settings resolve_settings(const CommandLine& cli, const std::string& current_dir
     settings.severity = config.severity;
     settings.fail_on = cli.fail_on.value_or(config.fail_on.value_or(FailOn::Warning));
     settings.topology = cli.topology.empty() ? config.topology : cli.topology;
+    settings.paths = config.paths;
+    settings.exclude = config.exclude;
+    settings.exclude.insert(settings.exclude.end(), cli.exclude.begin(), cli.exclude.end());
     settings.rules = cli.rules ? cli.rules : config.rules;
     settings.roles = config.roles;
     settings.roles.insert(settings.roles.end(), cli.roles.begin(), cli.roles.end());

@@ -22,6 +22,7 @@ struct CommandLine {
     std::vector<std::string> ignore;            // --ignore
     std::optional<FailOn> fail_on;              // --fail-on
     std::vector<std::string> topology;          // --topology (repeatable)
+    std::vector<std::string> exclude;           // --exclude GLOB (repeatable; added to the config's)
     std::optional<std::string> rules;           // --rules
     std::vector<std::pair<std::string, std::string>> roles;  // --role DN=ROLE
     std::optional<std::string> suppressions;    // --suppressions FILE
@@ -37,6 +38,8 @@ struct Settings {
     std::map<std::string, Severity> severity;   // from the config's [severity] section
     FailOn fail_on = FailOn::Warning;
     std::vector<std::string> topology;          // topology files and LDIF exports
+    std::vector<std::string> paths;             // the config's `paths`: read when no PATH is given
+    std::vector<std::string> exclude;           // the config's `exclude`, then --exclude
     std::optional<std::string> rules;
     std::vector<std::pair<std::string, std::string>> roles;  // config roles first, then --role
     std::optional<std::string> suppressions, baseline, write_baseline;

@@ -84,6 +84,12 @@ int Topology::find(std::string_view dn) const {
     return it == index_by_dn.end() ? -1 : it->second;
 }
 
+int Topology::find_dn_or_name(std::string_view name) const {
+    int som = find(name);
+    if (som < 0 && name.find('=') == std::string_view::npos) som = find(canonical_name_to_dn(name));
+    return som;
+}
+
 int Topology::add_som(Som som) {
     auto key = normalize_dn(som.dn);
     if (auto it = index_by_dn.find(key); it != index_by_dn.end()) return it->second;

@@ -65,6 +65,8 @@ struct Topology {
     std::vector<Computer> computers;
     std::unordered_map<std::string, int> index_by_dn;  // key: normalize_dn(dn)
     int find(std::string_view dn) const;               // -1 if absent
+    // A DN, or a canonical name as users type it (contoso.com/Servers/HyperV); -1 if absent.
+    int find_dn_or_name(std::string_view name) const;
     int add_som(Som som);                              // keeps index_by_dn and parent/children in step
     bool empty() const { return soms.empty(); }
 };

@@ -167,7 +167,7 @@ void add_gpo_tree(GpoJob& job, const fs::path& root, FolderCache& folders) {
 
 class Walker {
 public:
-    explicit Walker(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+    Walker(Diagnostics& diagnostics, const PathFilter& filter) : diagnostics_(diagnostics), filter_(filter) {}
 
     Discovery run(const std::vector<std::string>& paths, unsigned threads) {
         threads_ = threads;
@@ -187,6 +187,7 @@ private:
             return;
         }
         if (fs::is_directory(status)) {
+            root_ = fs::path(path);
             if (!visit_directory(fs::path(path), 0)) unreadable(path, "cannot list directory");
         } else {
             visit_given_file(fs::path(path));
@@ -215,6 +216,7 @@ private:
         if (depth > kMaxDepth || !first_visit(dir)) return true;
         auto entries = list(dir);
         if (!entries) return false;
+        if (depth > 0 && find(*entries, "CMakeCache.txt", false)) return true;  // a build folder: its output, not input
         if (find(*entries, "Backup.xml", false) || find(*entries, "bkupInfo.xml", false)) {
             add_backup(dir, *entries);
             return true;
@@ -231,6 +233,8 @@ private:
         });
         if (manifest) check_manifest(manifest->path, read, *entries);
         for (const auto& e : *entries) {
+            if ((e.is_dir && PathFilter::hidden_folder(e.name)) || (!filter_.empty() && filter_.excluded(e.path, e.name, root_)))
+                continue;
             if (e.is_dir) {
                 if (!visit_directory(e.path, depth + 1))
                     diagnostics_.error("GPL001", Location{intern_path(e.path.string()), 0, 0, 0},
@@ -397,6 +401,8 @@ private:
     };
 
     Diagnostics& diagnostics_;
+    const PathFilter& filter_;
+    fs::path root_;  // the PATH being walked, for excludes relative to it
     unsigned threads_ = 0;
     Discovery result_;
     FolderCache folders_;
@@ -407,8 +413,9 @@ private:
 
 }  // namespace
 
-Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics, unsigned threads) {
-    return Walker(diagnostics).run(paths, threads);
+Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics, unsigned threads,
+                   const PathFilter& filter) {
+    return Walker(diagnostics, filter).run(paths, threads);
 }
 
 }  // namespace gpolint::parse

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "parse/path_filter.hpp"
 
 namespace gpolint::parse {
 
@@ -47,6 +48,8 @@ struct Discovery {
 // Walks every PATH (files or folders, any nesting), matching path parts case-insensitively.
 // GPL001 error for a PATH that cannot be read; GPL006 notes where manifest.xml and disk disagree.
 // The GPO folders' Machine/ and User/ trees are listed on `threads` threads (0 = one per core).
-Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics, unsigned threads = 0);
+// Below each PATH, dot-folders, CMake build folders and what `filter` excludes are skipped.
+Discovery discover(const std::vector<std::string>& paths, Diagnostics& diagnostics, unsigned threads = 0,
+                   const PathFilter& filter = PathFilter());
 
 }  // namespace gpolint::parse

@@ -256,7 +256,7 @@ void note_duplicate_guids(const std::vector<Gpo>& gpos, Diagnostics& diagnostics
 Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& options, Diagnostics& diagnostics) {
     Inputs inputs;
     std::optional<PhaseTimer> phase(std::in_place, "discover");
-    auto found = discover(paths, diagnostics, options.threads);
+    auto found = discover(paths, diagnostics, options.threads, PathFilter(options.exclude));
     phase.emplace("parse GPOs");
     inputs.unreadable_paths = found.unreadable_paths;
     for (const auto& path : found.files_read) inputs.files.push_back(intern_path(path));

@@ -14,6 +14,7 @@ struct LoadOptions {
     std::vector<std::string> topology_files;          // --topology FILE (LDIF or topology file)
     std::vector<std::pair<std::string, std::string>> role_overrides;  // --role DN=ROLE
     unsigned threads = 0;                              // 0 = one per core
+    std::vector<std::string> exclude;                  // --exclude GLOB and the config's `exclude` (PathFilter)
     // Read every backup's gpreport.xml (dump shows its links). Otherwise it is read only when it can
     // add something: it is most of a backup's bytes and parse time, and Backup.xml is authoritative.
     bool read_reports = false;

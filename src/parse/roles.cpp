@@ -109,8 +109,7 @@ void apply_role_overrides(model::Topology& topology, const std::vector<std::pair
             diagnostics.error("GPL001", command_line, "--role " + excerpt(dn) + "=: the role name is missing");
             continue;
         }
-        int som = topology.find(dn);
-        if (som < 0 && dn.find('=') == std::string::npos) som = topology.find(model::canonical_name_to_dn(dn));
+        int som = topology.find_dn_or_name(dn);
         if (som < 0) {
             diagnostics.error("GPL001", command_line,
                               "--role " + excerpt(dn) + "=" + role_text + ": no such SOM in the topology");

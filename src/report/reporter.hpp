@@ -73,6 +73,7 @@ struct ReportData {
 struct ReportOptions {
     bool color = false;
     unsigned threads = 0;  // for formats that format findings in parallel; 0 = one per core
+    bool summary = true;   // text: the closing "N errors, …" line (off with --quiet)
 };
 
 class Reporter {

@@ -56,6 +56,7 @@ public:
                 out << (note.location ? where(*note.location, data) : std::string()) << paint(Severity::Note, "note")
                     << ": " << note.message << "\n";
         }
+        if (!options_.summary) return;
         out << plural(counts[2], "error") << ", " << plural(counts[1], "warning") << ", " << plural(counts[0], "note");
         if (!data.suppressed.empty()) out << " (" << data.suppressed.size() << " suppressed)";
         out << " in " << plural(data.gpos, "GPO") << ", " << plural(data.soms, "SOM") << "\n";

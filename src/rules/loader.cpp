@@ -12,7 +12,37 @@ namespace gpolint::rules {
 
 namespace fs = std::filesystem;
 
-std::string default_rules_dir() { return std::string(GPOLINT_SOURCE_DIR) + "/policies"; }
+namespace {
+
+// The running executable, from /proc (Linux); empty when it cannot be read.
+fs::path executable_path() {
+    std::error_code error;
+    fs::path self = fs::read_symlink("/proc/self/exe", error);
+    return error ? fs::path() : self;
+}
+
+bool is_inside(const fs::path& path, const fs::path& folder) {
+    std::error_code error;
+    fs::path canonical_folder = fs::weakly_canonical(folder, error);
+    if (error) return false;
+    auto mismatch = std::mismatch(canonical_folder.begin(), canonical_folder.end(), path.begin(), path.end());
+    return mismatch.first == canonical_folder.end();
+}
+
+}  // namespace
+
+std::string default_rules_dir() {
+    fs::path exe = executable_path();
+    std::error_code error;
+    if (!exe.empty()) {
+        fs::path installed = (exe.parent_path() / ".." / "share" / "gpolint" / "policies").lexically_normal();
+        if (fs::is_directory(installed, error)) return installed.string();
+    }
+    // Only a binary still in its build tree may use the source tree's rules: an installed or copied
+    // gpolint must not depend on a checkout that may be gone or be another version.
+    if (exe.empty() || is_inside(exe, GPOLINT_BUILD_DIR)) return std::string(GPOLINT_SOURCE_DIR) + "/policies";
+    return (exe.parent_path() / ".." / "share" / "gpolint" / "policies").lexically_normal().string();
+}
 
 std::string docs_dir_for(const std::string& rules_dir) {
     return (fs::path(rules_dir).parent_path() / "docs" / "rules").string();
@@ -25,7 +55,12 @@ std::vector<Rule> load_rules(const std::string& dir, Diagnostics& diagnostics) {
         if (it->path().extension() == ".rules") files.push_back(it->path().string());
     if (error) {
         diagnostics.error(kRuleFileErrorId, Location{intern_path(dir), 0, 0, 0},
-                          "cannot read the rules folder: " + error.message());
+                          "cannot read the rules folder: " + error.message() + " (give one with --rules DIR)");
+        return {};
+    }
+    if (files.empty()) {
+        diagnostics.error(kRuleFileErrorId, Location{intern_path(dir), 0, 0, 0},
+                          "no *.rules files in the rules folder (give one with --rules DIR)");
         return {};
     }
     std::sort(files.begin(), files.end());

@@ -9,7 +9,8 @@
 
 namespace gpolint::rules {
 
-// policies/ of the source tree (GPOLINT_SOURCE_DIR), the default for --rules.
+// The default for --rules: ../share/gpolint/policies next to the executable (an installed gpolint),
+// else, for a binary in its build tree only, policies/ of the source tree (GPOLINT_SOURCE_DIR).
 std::string default_rules_dir();
 // docs/rules/ next to a rules folder (../docs/rules), where `gpolint rules ID` finds the page.
 std::string docs_dir_for(const std::string& rules_dir);

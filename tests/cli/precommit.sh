@@ -5,20 +5,11 @@
 # Usage: precommit.sh GPOLINT_BINARY REPO_DIR BUILD_DIR   (exit 77 = skipped, with the reason)
 set -uo pipefail
 gpolint=$1 repo=$2 build=$3
-work="$build/precommit-test"
-rm -rf "$work"
-mkdir -p "$work"
+. "$repo/tests/cli/lib/common.sh"
+fresh_work precommit-test
 
-if ! command -v pre-commit >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    { apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends pre-commit; } >"$work/apt.log" 2>&1 || true
-  fi
-  command -v pre-commit >/dev/null 2>&1 || {
-    echo "SKIP: pre-commit is not installed and could not be installed with apt-get (need root and network: apt-get install pre-commit)"
-    exit 77
-  }
-fi
-command -v git >/dev/null 2>&1 || { echo "SKIP: git is not installed"; exit 77; }
+. "$repo/tests/cli/lib/precommit_env.sh"
+need_precommit "$work"
 
 # template FILE RIGHTS: a minimal GPMC-style template, UTF-16LE with BOM and CRLF.
 template() {
@@ -45,18 +36,7 @@ scratch="$work/repo"
 mkdir -p "$scratch/gpos/{6AC1786C-016F-11D2-945F-00C04FB984F9}/Machine/Microsoft/Windows NT/SecEdit"
 inf="$scratch/gpos/{6AC1786C-016F-11D2-945F-00C04FB984F9}/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf"
 export PATH="$(cd "$(dirname "$gpolint")" && pwd):$PATH"
-export PRE_COMMIT_HOME="$work/cache"
-export GIT_AUTHOR_NAME=gpolint GIT_AUTHOR_EMAIL=gpolint@example.invalid
-export GIT_COMMITTER_NAME=gpolint GIT_COMMITTER_EMAIL=gpolint@example.invalid
-
-# A `repo: local` configuration built from the repository's own hook definition, so the test runs
-# exactly what users get.
-python3 - "$repo/.pre-commit-hooks.yaml" "$scratch/.pre-commit-config.yaml" <<'PY'
-import sys, yaml
-hooks = yaml.safe_load(open(sys.argv[1]))
-yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, open(sys.argv[2], "w"), sort_keys=False)
-PY
-[ -s "$scratch/.pre-commit-config.yaml" ] || { echo "FAIL: could not build .pre-commit-config.yaml"; exit 1; }
+local_hook_config "$repo/.pre-commit-hooks.yaml" "$scratch/.pre-commit-config.yaml"
 
 cd "$scratch" || exit 1
 git init -q . && git config commit.gpgsign false

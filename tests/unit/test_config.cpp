@@ -20,6 +20,28 @@ findings::Config parse(std::string_view text, std::vector<Diagnostic>& diagnosti
 }
 }  // namespace
 
+TEST_CASE("config: paths are resolved against the file's folder, exclude globs are kept as written") {
+    std::vector<Diagnostic> diagnostics;
+    auto config = parse("paths = policies, \"ad exports/contoso.ldf\"\nexclude = archive, old/*.inf\n", diagnostics);
+    CHECK(diagnostics.empty());
+    CHECK(config.paths == std::vector<std::string>{"/cfg/repo/policies", "/cfg/repo/ad exports/contoso.ldf"});
+    CHECK(config.exclude == std::vector<std::string>{"archive", "old/*.inf"});
+}
+
+TEST_CASE("config: the project root is the nearest folder with .gpolint or .git") {
+    namespace fs = std::filesystem;
+    fs::path root = fs::temp_directory_path() / ("gpolint-project-root-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "repo" / ".git");
+    fs::create_directories(root / "repo" / "sub" / "deeper");
+    fs::create_directories(root / "repo" / "configured" / "inner");
+    std::ofstream(root / "repo" / "configured" / ".gpolint") << "fail-on = error\n";
+    CHECK(findings::find_project_root((root / "repo" / "sub" / "deeper").string()) == (root / "repo").string());
+    CHECK(findings::find_project_root((root / "repo" / "configured" / "inner").string()) ==
+          (root / "repo" / "configured").string());
+    fs::remove_all(root);
+}
+
 TEST_CASE("config grammar: no infinite loops or empty repetitions") {
     CHECK(tao::pegtl::analyze<grammar::config::file>(1) == 0);
 }

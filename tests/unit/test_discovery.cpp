@@ -2,6 +2,7 @@
 // manifests, SYSVOL copies, case variants, nesting, loose files, unreadable paths, thread counts.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -159,6 +160,44 @@ TEST_CASE("discovery: nesting, wrapped layouts, Computer/User sorting folders, l
     CHECK(loose.name == tree.path("export/loose/registry.pol"));
     REQUIRE(loose.settings.size() == 1);
     CHECK(loose.settings[0].key.text().rfind("registry:HKLM\\", 0) == 0);
+}
+
+TEST_CASE("discovery: dot-folders, build folders and excluded globs below a PATH are skipped; a PATH itself never") {
+    TempTree tree("excludes");
+    tree.write("repo/policies/" + kB1 + "/Backup.xml", backup_xml(kG1, "Kept"));
+    tree.write("repo/.gpolint-src/examples/" + kB2 + "/Backup.xml", backup_xml(kG2, "In a dot-folder"));
+    tree.write("repo/out/CMakeCache.txt", "# CMake build folder\n");
+    tree.write("repo/out/stage/registry.pol", nolmhash_pol());
+    tree.write("repo/archive/old/registry.pol", nolmhash_pol());
+    tree.write("repo/policies/scratch/one.pol", nolmhash_pol());
+    tree.write("repo/policies/keep/two.pol", nolmhash_pol());
+    auto sources = [](const parse::Inputs& inputs) {
+        std::vector<std::string> names;
+        for (const auto& gpo : inputs.gpos) names.push_back(gpo.name.empty() ? gpo.source : gpo.name);
+        std::sort(names.begin(), names.end());  // paths start with '/', before the display names
+        return names;
+    };
+    Diagnostics diagnostics;
+    parse::LoadOptions options;
+    options.exclude = {"archive", "policies/scratch/*.pol"};
+    auto inputs = parse::load_inputs({tree.path("repo")}, options, diagnostics);
+    CHECK(diagnostics.all().empty());
+    CHECK(sources(inputs) == std::vector<std::string>{tree.path("repo/policies/keep/two.pol"), "Kept"});
+    // Named as a PATH, a dot-folder or an excluded folder is read.
+    Diagnostics more;
+    auto named = parse::load_inputs({tree.path("repo/.gpolint-src"), tree.path("repo/archive")}, options, more);
+    CHECK(sources(named) == std::vector<std::string>{tree.path("repo/archive/old/registry.pol"), "In a dot-folder"});
+}
+
+TEST_CASE("path filter: a name glob matches at any depth, a glob with / the path relative to the PATH") {
+    parse::PathFilter filter({"*.bak", "old/*"});
+    CHECK(filter.excluded("/r/a/b/x.bak", "x.bak", "/r"));
+    CHECK_FALSE(filter.excluded("/r/a/b/x.inf", "x.inf", "/r"));
+    CHECK(filter.excluded("/r/old/2019", "2019", "/r"));
+    CHECK_FALSE(filter.excluded("/r/a/old/2019", "2019", "/r"));  // FNM_PATHNAME: * stays in one part
+    CHECK(parse::PathFilter::hidden_folder(".git"));
+    CHECK_FALSE(parse::PathFilter::hidden_folder("."));
+    CHECK_FALSE(parse::PathFilter::hidden_folder("policies"));
 }
 
 TEST_CASE("discovery: unreadable PATH is GPL001 and listed - the other PATHs are still read") {
