@@ -230,8 +230,8 @@ int run_check(CheckArgs args) {
                      "folders)\n";
         return kExitUsage;
     }
-    for (const auto& [som, role] : settings.roles)
-        if (find_som_or_report(result.inputs.topology, som, "--role " + som + "=" + role, std::cerr) < 0) return kExitUsage;
+    for (const auto& role : settings.roles)  // (DN, role) from --role and the config's [roles]
+        if (find_som_or_report(result.inputs.topology, role.first, "--role", std::cerr) < 0) return kExitUsage;
     if (args.fix || args.diff) {
         // Fix, then report what remains; --diff only shows the edits.
         auto fixed = fix::apply_fixes(result.findings, result.inputs, *loaded, {args.unsafe_fixes, args.diff, {}});

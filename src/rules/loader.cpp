@@ -21,12 +21,13 @@ fs::path executable_path() {
     return error ? fs::path() : self;
 }
 
-bool is_inside(const fs::path& path, const fs::path& folder) {
+// Where the build puts its own programs: gpolint in the build folder, the unit tests in tests/ below it.
+// An exact folder, not "anywhere below": a prefix installed inside the build folder is still installed.
+bool is_build_output(const fs::path& exe) {
     std::error_code error;
-    fs::path canonical_folder = fs::weakly_canonical(folder, error);
-    if (error) return false;
-    auto mismatch = std::mismatch(canonical_folder.begin(), canonical_folder.end(), path.begin(), path.end());
-    return mismatch.first == canonical_folder.end();
+    const fs::path build(GPOLINT_BUILD_DIR);
+    const fs::path folder = exe.parent_path();
+    return fs::equivalent(folder, build, error) || fs::equivalent(folder, build / "tests", error);
 }
 
 }  // namespace
@@ -40,7 +41,7 @@ std::string default_rules_dir() {
     }
     // Only a binary still in its build tree may use the source tree's rules: an installed or copied
     // gpolint must not depend on a checkout that may be gone or be another version.
-    if (exe.empty() || is_inside(exe, GPOLINT_BUILD_DIR)) return std::string(GPOLINT_SOURCE_DIR) + "/policies";
+    if (exe.empty() || is_build_output(exe)) return std::string(GPOLINT_SOURCE_DIR) + "/policies";
     return (exe.parent_path() / ".." / "share" / "gpolint" / "policies").lexically_normal().string();
 }
 

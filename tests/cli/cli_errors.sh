@@ -37,7 +37,7 @@ expect 2 "empty-rules: error: no \*\.rules files" "$gpolint" check cluster --rul
 expect 2 "cannot read the rules folder" "$gpolint" check cluster --rules no-such-folder
 echo "ok: no GPO input, an empty or missing rules folder exit 2 with a message"
 
-expect 2 "--role OU=Clustr,OU=Servers,DC=contoso,DC=com=cluster': no such SOM.*did you mean:" \
+expect 2 "--role 'OU=Clustr,OU=Servers,DC=contoso,DC=com': no such SOM.*did you mean:" \
   "$gpolint" check cluster --role OU=Clustr,OU=Servers,DC=contoso,DC=com=cluster
 expect 2 "OU=Cluster,OU=Servers,DC=contoso,DC=com" "$gpolint" check cluster --role contoso.com/Servers/Clustr=cluster
 expect 1 "GPL201" "$gpolint" check cluster --role contoso.com/Servers/Cluster=cluster

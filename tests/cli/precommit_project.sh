@@ -45,7 +45,6 @@ cp -r "$repo/examples/hyperv-outage" "$scratch/archive/"
 cp -r "$repo/examples/cluster-outage" "$scratch/.cache/"
 cat >"$scratch/.gpolint" <<'CFG'
 # gpolint configuration of this repository
-paths = policies, domain.topology
 exclude = archive
 fail-on = warning
 CFG

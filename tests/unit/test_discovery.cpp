@@ -11,6 +11,7 @@
 #include "grammar/ini.hpp"
 #include "parse/gpt_ini.hpp"
 #include "parse/inputs.hpp"
+#include "parse/path_filter.hpp"
 #include "test_pol_bytes.hpp"
 
 using namespace gpolint;
