@@ -19,7 +19,7 @@ ChangedFiles::ChangedFiles(const std::vector<std::string>& files) {
     for (const auto& file : files) canonical_.insert(canonical(file));
 }
 
-bool ChangedFiles::is_changed(PathRef file) {
+bool ChangedFiles::contains(PathRef file) {
     if (file.empty()) return false;
     auto [it, inserted] = by_interned_.emplace(&file.str(), false);
     if (inserted) it->second = canonical_.count(canonical(file.str())) > 0;
@@ -27,9 +27,9 @@ bool ChangedFiles::is_changed(PathRef file) {
 }
 
 bool ChangedFiles::touches(const Diagnostic& finding) {
-    if (is_changed(finding.location.file)) return true;
+    if (contains(finding.location.file)) return true;
     return std::any_of(finding.notes.begin(), finding.notes.end(),
-                       [&](const Note& note) { return note.location && is_changed(note.location->file); });
+                       [&](const Note& note) { return note.location && contains(note.location->file); });
 }
 
 void keep_changed(std::vector<Diagnostic>& findings, ChangedFiles& changed) {

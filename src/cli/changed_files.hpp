@@ -15,10 +15,11 @@ class ChangedFiles {
 public:
     explicit ChangedFiles(const std::vector<std::string>& files);
 
+    // At its location or in any note.
     bool touches(const Diagnostic& finding);
+    bool contains(PathRef file);
 
 private:
-    bool is_changed(PathRef file);
 
     std::unordered_set<std::string> canonical_;               // the changed files, canonical
     std::unordered_map<const std::string*, bool> by_interned_;  // each report path decided once

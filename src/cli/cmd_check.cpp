@@ -234,7 +234,15 @@ int run_check(CheckArgs args) {
         if (find_som_or_report(result.inputs.topology, role.first, "--role", std::cerr) < 0) return kExitUsage;
     if (args.fix || args.diff) {
         // Fix, then report what remains; --diff only shows the edits.
-        auto fixed = fix::apply_fixes(result.findings, result.inputs, *loaded, {args.unsafe_fixes, args.diff, {}});
+        // With --changed, only the changed files are the user's to fix in this run.
+        std::vector<Diagnostic> to_fix;
+        if (!args.changed.empty()) {
+            ChangedFiles changed(args.changed);
+            for (const auto& finding : result.findings)
+                if (changed.contains(finding.location.file)) to_fix.push_back(finding);
+        }
+        auto fixed = fix::apply_fixes(args.changed.empty() ? result.findings : to_fix, result.inputs, *loaded,
+                                      {args.unsafe_fixes, args.diff, {}});
         fix::print_fix_report(fixed, args.diff, std::cout, std::cerr);
         if (args.diff) return fixed.errors.empty() ? (fixed.fixes.empty() ? kExitClean : kExitFindings) : kExitUsage;
         if (fixed.files_written > 0) result = run();

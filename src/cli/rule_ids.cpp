@@ -34,8 +34,8 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+// Any prefix that selects a rule is meaningful ("GPL" selects them all); one that selects none is a typo.
 bool matches_any(std::string_view pattern, const std::vector<rules::Rule>& rules) {
-    if (!findings::is_rule_pattern(pattern)) return false;
     return std::any_of(rules.begin(), rules.end(),
                        [&](const rules::Rule& rule) { return findings::rule_matches(pattern, rule.id); });
 }

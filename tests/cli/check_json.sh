@@ -64,8 +64,11 @@ if [ -d "$repo/examples/hyperv-outage" ]; then
     [ "$direct" = "$piped" ] || fail "--files-from - differs from the same paths as arguments"
     "$gpolint" check --files-from "$list.missing" >/dev/null 2>&1; code=$?
     [ "$code" = 2 ] || fail "an unreadable --files-from list should exit 2, got $code"
-    "$gpolint" check >/dev/null 2>&1; code=$?
-    [ "$code" = 2 ] || fail "check without PATH or --files-from should exit 2, got $code"
+    # Without PATH, check reads the project (.gpolint or git top level); outside any project it exits 2.
+    nowhere=$(mktemp -d)
+    (cd "$nowhere" && "$gpolint" check >/dev/null 2>&1); code=$?
+    rmdir "$nowhere"
+    [ "$code" = 2 ] || fail "check without PATH outside any project should exit 2, got $code"
     # A repeatable option takes one value per occurrence: the PATH after it stays a PATH.
     after=$("$gpolint" check --format json --topology "$ex/domain.topology" --select GPL "$ex/policies") || true
     before=$("$gpolint" check --format json "$ex/policies" --topology "$ex/domain.topology" --select GPL) || true

@@ -163,7 +163,7 @@ TEST_CASE("discovery: nesting, wrapped layouts, Computer/User sorting folders, l
     CHECK(loose.settings[0].key.text().rfind("registry:HKLM\\", 0) == 0);
 }
 
-TEST_CASE("discovery: dot-folders, build folders and excluded globs below a PATH are skipped; a PATH itself never") {
+TEST_CASE("discovery: dot-folders, build folders and excluded globs below a PATH are skipped, a PATH itself is read") {
     TempTree tree("excludes");
     tree.write("repo/policies/" + kB1 + "/Backup.xml", backup_xml(kG1, "Kept"));
     tree.write("repo/.gpolint-src/examples/" + kB2 + "/Backup.xml", backup_xml(kG2, "In a dot-folder"));
