@@ -301,7 +301,9 @@ int run_check(CheckArgs args) {
 void add_check_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<CheckArgs>();
     auto* cmd = app.add_subcommand("check", "Lint GPOs and, with a topology, the effective policy of every OU");
-    cmd->add_option("PATH", args->paths, "GptTmpl.inf, registry.pol, GPO backups, SYSVOL copies, LDIF or topology files");
+    cmd->add_option("PATH", args->paths,
+                    "GptTmpl.inf, registry.pol, GPO backups, SYSVOL copies, LDIF or topology files (default: the "
+                    "project: .gpolint's paths, its folder, or the git top level)");
     cmd->add_option("--files-from", args->files_from,
                     "Also check the paths listed in this file, one per line ('-' = standard input)");
     cmd->add_option("--changed", args->changed,
@@ -316,7 +318,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         ->allow_extra_args(false);
     cmd->add_option("--ignore", args->ignore, "Skip these rule IDs or ID prefixes (comma-separated)")
         ->allow_extra_args(false);
-    cmd->add_option("--rules", args->rules_dir, "Folder of *.rules files (default: policies/ of the source tree)");
+    cmd->add_option("--rules", args->rules_dir, "Folder of *.rules files (default: ../share/gpolint/policies next to the executable)");
     cmd->add_option("--topology", args->topology_files, "LDIF export or topology file (repeatable)")
         ->allow_extra_args(false);
     cmd->add_option("--role", args->roles, "Give a SOM a role: DN=ROLE (hyperv, cluster, dc or a tag; repeatable)")

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/rule_ids.hpp"
 #include "cli/rules_common.hpp"
 #include "report/formats.hpp"
 #include "model/setting.hpp"
@@ -84,7 +85,8 @@ int run_rules(const RulesArgs& args) {
         else write_rule_text(std::cout, rule);
         return kExitClean;
     }
-    std::cerr << "gpolint: error: no rule " << args.id << "\n";
+    std::cerr << "gpolint: error: no rule " << args.id;
+    suggest_rule_ids(args.id, *loaded, std::cerr);
     return kExitUsage;
 }
 
@@ -95,7 +97,7 @@ void add_rules_command(CLI::App& app, int& exit_code) {
     auto* cmd = app.add_subcommand("rules", "List the rules, or show one rule's documentation");
     cmd->add_option("ID", args->id, "A rule ID such as GPL101");
     cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-    cmd->add_option("--rules", args->rules_dir, "Folder of *.rules files (default: policies/ of the source tree)");
+    cmd->add_option("--rules", args->rules_dir, "Folder of *.rules files (default: ../share/gpolint/policies next to the executable)");
     cmd->callback([args, &exit_code] { exit_code = run_rules(*args); });
 }
 

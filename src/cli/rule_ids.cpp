@@ -55,6 +55,12 @@ std::vector<std::string> close_rule_ids(std::string_view typed, const std::vecto
     return ids;
 }
 
+void suggest_rule_ids(std::string_view typed, const std::vector<rules::Rule>& rules, std::ostream& err) {
+    const auto close = close_rule_ids(typed, rules);
+    for (size_t i = 0; i < close.size(); ++i) err << (i == 0 ? "; did you mean " : " or ") << close[i];
+    err << (close.empty() ? " (list them with 'gpolint rules')\n" : "?\n");
+}
+
 bool check_rule_ids(const std::vector<std::string>& patterns, std::string_view where,
                     const std::vector<rules::Rule>& rules, std::ostream& err) {
     bool all_known = true;
@@ -62,9 +68,7 @@ bool check_rule_ids(const std::vector<std::string>& patterns, std::string_view w
         if (matches_any(pattern, rules)) continue;
         all_known = false;
         err << "gpolint: error: unknown rule ID '" << pattern << "' in " << where;
-        const auto close = close_rule_ids(pattern, rules);
-        for (size_t i = 0; i < close.size(); ++i) err << (i == 0 ? "; did you mean " : " or ") << close[i];
-        err << (close.empty() ? " (list them with 'gpolint rules')\n" : "?\n");
+        suggest_rule_ids(pattern, rules, err);
     }
     return all_known;
 }

@@ -70,3 +70,6 @@ out=$("$gpolint" check cluster --statistics); [ "$?" -eq 1 ] || fail "--statisti
 grep -qE "^1  GPL201  error +nolmhash-weak-lmcompat$" <<<"$out" && grep -qE "^1  GPL202  warning +lmcompat-below-ntlmv2$" <<<"$out" &&
   grep -qE "^2  total$" <<<"$out" || fail "--statistics: $out"
 echo "ok: --quiet and --statistics"
+
+expect 2 "no rule GPL1O1; did you mean GPL101\?" "$gpolint" rules GPL1O1
+echo "ok: 'gpolint rules' suggests the ID meant"
