@@ -60,6 +60,19 @@ grep -q -e GPL201 -e GPL101 -e archive -e .cache "$work/whole.log" && { cat "$wo
 echo "ok: the whole project has one old finding (GPL306), archive/ and .cache/ are not read"
 
 local_hook_config "$repo/.pre-commit-hooks.yaml" "$scratch/.pre-commit-config.yaml"
+# The README shows this configuration to users: it must be the hook the test runs.
+python3 - "$repo/README.md" "$scratch/.pre-commit-config.yaml" <<'PY' || exit 1
+import re, sys, yaml
+readme = open(sys.argv[1]).read()
+block = re.search(r"```yaml\n# \.pre-commit-config\.yaml of the GPO repository\n(.*?)```", readme, re.S)
+if not block: print("FAIL: README has no .pre-commit-config.yaml example"); sys.exit(1)
+shown = yaml.safe_load(block.group(1))["repos"][0]["hooks"][0]
+tested = yaml.safe_load(open(sys.argv[2]))["repos"][0]["hooks"][0]
+keys = ["id", "entry", "language", "files", "pass_filenames", "require_serial"]
+diff = [k for k in keys if shown.get(k) != tested.get(k)]
+if diff: print("FAIL: README's hook differs from .pre-commit-hooks.yaml in", diff); sys.exit(1)
+print("ok: README's pre-commit configuration is the hook under test")
+PY
 git init -q . && git config commit.gpgsign false
 git add -A && git commit -q --no-verify -m "GPOs as they were before the hook" >/dev/null || fail "initial commit"
 pre-commit install >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "pre-commit install"; }
