@@ -245,7 +245,10 @@ private:
                     "<th class=\"num\">Warnings</th><th class=\"num\">Notes</th></tr></thead><tbody>\n";
             for (const auto& [id, counts] : index_.by_rule) {
                 auto rule = documented_rules_.find(id);
-                out_ << "<tr data-search=\"" << e(lower(id + " " + (rule != documented_rules_.end() ? rule->second->slug + " " + rule->second->title : "")))
+                std::string search = id + " " + (rule != documented_rules_.end() ? rule->second->slug + " " + rule->second->title : "");
+                for (int s = 2; s >= 0; --s)
+                    if (counts.by[s]) search += std::string(" ") + kSeverityNames[s];
+                out_ << "<tr data-search=\"" << e(lower(search))
                      << "\"><td>" << rule_link(id) << "</td><td>"
                      << (rule != documented_rules_.end() ? e(rule->second->title) : std::string()) << "</td>";
                 for (int s = 2; s >= 0; --s) out_ << "<td class=\"num\">" << counts.by[s] << "</td>";

@@ -154,3 +154,37 @@ TEST_CASE("compare: the JSON and CSV outputs of the hand-made pair") {
     CHECK(json.str().find("\"status\": \"different\"") != std::string::npos);
     CHECK(json.str().find("\"right\": null") != std::string::npos);
 }
+
+TEST_CASE("compare: each OU's effective policy is compared with the reference") {
+    SettingNames names;
+    auto left = baseline();
+    std::vector<model::Gpo> right = mine();
+    right[0].guid = "{AAAA0000-0000-0000-0000-000000000001}";
+    right.push_back(gpo("Servers LM", {number(kLmLevel, 5)}));
+    right[1].guid = "{AAAA0000-0000-0000-0000-000000000002}";
+    model::Topology topology;
+    model::Som domain;
+    domain.dn = "DC=contoso,DC=com";
+    domain.kind = model::SomKind::Domain;
+    domain.links.push_back({right[0].guid, false, false, 0, {}, {}});
+    topology.add_som(domain);
+    model::Som servers;
+    servers.dn = "OU=Servers,DC=contoso,DC=com";
+    servers.parent = 0;
+    servers.links.push_back({right[1].guid, false, false, 0, {}, {}});
+    topology.add_som(servers);
+
+    Comparison result = compare::compare({&left, nullptr}, {&right, &topology}, names);
+    CHECK(result.compared_soms == 2);
+    std::string seen;
+    for (const Row& row : result.rows) seen += row.scope + " " + to_string(row.status) + " " + row.key + "\n";
+    // The set as a whole sets the LM level (in 'Servers LM'); the domain alone does not, OU=Servers does.
+    CHECK(seen == "GPO set extra access:LockoutBadCount\n"
+                  "GPO set different access:MinimumPasswordLength\n"
+                  "DC=contoso,DC=com extra access:LockoutBadCount\n"
+                  "DC=contoso,DC=com different access:MinimumPasswordLength\n"
+                  "DC=contoso,DC=com missing " + kLmLevel + "\n"
+                  "OU=Servers,DC=contoso,DC=com extra access:LockoutBadCount\n"
+                  "OU=Servers,DC=contoso,DC=com different access:MinimumPasswordLength\n");
+    CHECK(compare::compare({&left, nullptr}, {&right, &topology}, names, false).compared_soms == 0);
+}
