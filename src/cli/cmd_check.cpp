@@ -77,7 +77,7 @@ void fill_views(report::ReportData& data, const parse::Inputs& inputs,
         for (const auto& link : som.links)
             linked_from[model::fold_case(link.gpo_guid)].emplace_back(&som.dn, link.enforced && !link.disabled);
     for (const auto& gpo : inputs.gpos) {
-        report::GpoView view{gpo.guid, gpo.name, gpo.source, {}};
+        report::GpoView view{gpo.guid, gpo.name, gpo.source, {}, false, false, {}};
         if (!gpo.guid.empty())
             if (auto found = linked_from.find(model::fold_case(gpo.guid)); found != linked_from.end())
                 for (const auto& [dn, enforced] : found->second) {

@@ -129,7 +129,7 @@ void write_comparison_html(std::ostream& out, const compare::Comparison& compari
         out << "<tr data-search=\"" << html_escape(search) << "\"><td><span class=\"badge " << status << "\">" << status
             << "</span></td><td>" << html_escape(row.name) << "</td><td>" << html_escape(row.scope) << "</td><td>"
             << html_escape(row.left.present ? side_text(row.left) : "") << "</td><td>"
-            << html_escape(row.right.present ? side_text(row.right) : "") << "</td><td><code>" << html_escape(row.key)
+            << html_escape(row.right.present ? side_text(row.right) : "") << "</td><td><code>" << html_breakable(row.key)
             << "</code></td></tr>\n";
     }
     close_sortable_table(out);

@@ -95,8 +95,6 @@ table.sortable th button { all: unset; cursor: pointer; }
 table.sortable th[aria-sort="ascending"] button::after { content: " \25B4"; }
 table.sortable th[aria-sort="descending"] button::after { content: " \25BE"; }
 table.sortable td { overflow-wrap: break-word; }
-/* Paths and setting keys have no spaces: they may break anywhere rather than overflow the table. */
-table.sortable td.mono, table.sortable td code { overflow-wrap: anywhere; }
 .badge.missing, .badge.different { color: var(--error); background: var(--error-bg); border-color: #f5c2c0; }
 .badge.extra { color: var(--note); background: var(--note-bg); border-color: #c4d7fb; }
 .card.missing .n, .card.different .n { color: var(--error); } .card.extra .n { color: var(--note); }

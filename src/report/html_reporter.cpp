@@ -35,6 +35,17 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+std::string html_breakable(std::string_view text) {
+    std::string out;
+    size_t start = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '/' && text[i] != '\\' && text[i] != ':' && text[i] != ',') continue;
+        out += html_escape(text.substr(start, i + 1 - start)) + "<wbr>";
+        start = i + 1;
+    }
+    return out + html_escape(text.substr(start));
+}
+
 std::string safe_href(std::string_view target) {
     auto starts_with = [&](std::string_view prefix) {
         if (target.size() < prefix.size()) return false;
@@ -88,7 +99,7 @@ void open_sortable_table(std::ostream& out, std::string_view id, std::string_vie
 void close_sortable_table(std::ostream& out) { out << "</tbody></table></div>\n"; }
 
 std::string bar_chart(const std::string& title, const std::vector<Bar>& bars) {
-    constexpr int kLabelWidth = 230, kBarWidth = 260, kRow = 22, kWidth = kLabelWidth + kBarWidth + 50;
+    constexpr int kLabelWidth = 250, kBarWidth = 250, kRow = 22, kWidth = kLabelWidth + kBarWidth + 50;
     size_t max = 1;
     for (const auto& bar : bars) max = std::max(max, bar.value);
     int height = static_cast<int>(bars.size()) * kRow + 4;
@@ -318,8 +329,8 @@ private:
                  << "</span></td><td>" << rule_link(d.rule_id) << "</td><td>" << e(d.message) << "</td><td>"
                  << (d.gpo ? gpo_link(d.gpo->guid, d.gpo->name) : std::string()) << "</td><td>"
                  << (d.som ? som_link_short(*d.som) : std::string()) << "</td><td>"
-                 << (d.setting ? "<code>" + e(*d.setting) + "</code>" : std::string()) << "</td><td class=\"mono\">"
-                 << e(where(d.location)) << "</td></tr>\n";
+                 << (d.setting ? "<code>" + html_breakable(*d.setting) + "</code>" : std::string()) << "</td><td class=\"mono\">"
+                 << html_breakable(where(d.location)) << "</td></tr>\n";
         }
         close_sortable_table(out_);
         out_ << "</section>\n";

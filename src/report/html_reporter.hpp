@@ -13,6 +13,10 @@ namespace gpolint::report {
 // than tab, line feed and carriage return (which HTML cannot carry) become U+FFFD.
 std::string html_escape(std::string_view text);
 
+// html_escape, plus a line-break opportunity (<wbr>) after each '/', '\\', ':' and ',': paths, setting
+// keys and DNs wrap at their separators instead of overflowing a table or splitting a word.
+std::string html_breakable(std::string_view text);
+
 // A link target safe to put in href: relative paths, absolute paths and http(s)/file URLs; anything
 // else (javascript:, data:, …) gives an empty string so the caller shows no link.
 std::string safe_href(std::string_view target);

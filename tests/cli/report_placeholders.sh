@@ -16,10 +16,10 @@ for file in hyperv.sarif hyperv.html; do
     [ -z "$raw" ] || fail "$file shows raw placeholders: $raw"
 
 done
-# `gpolint rules ID` shows the same general wording.
-rules_page=$("$gpolint" rules GPL101)
+# `gpolint rules ID --format json` gives the same general wording.
+rules_page=$("$gpolint" rules GPL101 --format json)
 ! grep -q '{gpo:' <<<"$rules_page" || fail "gpolint rules GPL101 shows a raw placeholder"
-grep -qF 'in the GPO that sets SeServiceLogonRight' <<<"$rules_page" || fail "gpolint rules GPL101: no general fix"
+grep -qF 'in the GPO that sets SeServiceLogonRight' <<<"$rules_page" || fail "gpolint rules GPL101 --format json: no general fix"
 # The rule's help in SARIF is phrased generally.
 grep -qF 'Add *S-1-5-83-0 to SeServiceLogonRight in the GPO that sets SeServiceLogonRight' "$out/hyperv.sarif" ||
     fail "GPL101's help in SARIF is not phrased generally"

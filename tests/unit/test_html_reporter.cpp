@@ -48,8 +48,8 @@ ReportData hyperv_like() {
     hyperv.order.push_back({"{BBBB}", "Default Domain Policy", "DC=contoso,DC=com", 1, false, false, false,
                             "blocked by inheritance at OU=HyperV,OU=Servers,DC=contoso,DC=com"});
     data.soms_view.push_back(hyperv);
-    data.gpos_view.push_back({"{AAAA}", kEvilName, "policies/{AAAA}", {"DC=contoso,DC=com"}});
-    data.gpos_view.push_back({"{BBBB}", "Default Domain Policy", "policies/{BBBB}", {"DC=contoso,DC=com"}});
+    data.gpos_view.push_back({"{AAAA}", kEvilName, "policies/{AAAA}", {"DC=contoso,DC=com"}, false, false, {}});
+    data.gpos_view.push_back({"{BBBB}", "Default Domain Policy", "policies/{BBBB}", {"DC=contoso,DC=com"}, false, false, {}});
     data.inputs_view.push_back({"policies/{AAAA}/GPT.INI", 0});
     data.inputs_view.push_back({"bad\"file'.inf", 2});
 
@@ -305,4 +305,11 @@ TEST_CASE("html report: a summary with charts first, then the findings and GPO t
     CHECK(table.find("<td>no</td><td>yes</td>") != std::string::npos);
     CHECK(table.find("class=\"csv\" data-table=\"gpo-table\"") != std::string::npos);
     CHECK(html.substr(findings, gpo_table - findings).find("<td data-sort=\"2\"><span class=\"badge error\">error</span>") != std::string::npos);
+}
+
+TEST_CASE("html_breakable lets paths and keys wrap at their separators only") {
+    CHECK(html_breakable("a/b\\c:d,e") == "a/<wbr>b\\<wbr>c:<wbr>d,<wbr>e");
+    CHECK(html_breakable("Server Hardening") == "Server Hardening");
+    CHECK(html_breakable("<x>/&") == "&lt;x&gt;/<wbr>&amp;");
+    CHECK(html_breakable("") == "");
 }
