@@ -171,6 +171,10 @@ const std::string_view kScript = R"JS(
     soms.forEach(function (s) { total += 1; if (!s.hidden) shown += 1; });
     var status = document.getElementById('search-status');
     if (status) status.textContent = q ? shown + ' of ' + total + ' items match' : '';
+    updateCounts();
+  }
+
+  function updateCounts() {
     all('table.sortable').forEach(function (table) {
       var rows = all('tbody tr', table), visible = rows.filter(function (r) { return !r.hidden; }).length;
       var count = document.querySelector('[data-count="' + table.id + '"]');
@@ -387,7 +391,7 @@ const std::string_view kScript = R"JS(
     lines.push('search ' + severity + ' ' + expected);
   }
 
-  applyFilter('');
+  updateCounts();
   if (location.hash === '#selftest') selftest(); else reveal();
 })();
 )JS";
