@@ -18,6 +18,7 @@
 #include "report/reporter.hpp"
 #include "report/statistics.hpp"
 #include "report/terminal.hpp"
+#include "rules/evaluator.hpp"
 #include "rules/loader.hpp"
 #include "rules/pipeline.hpp"
 
@@ -79,14 +80,23 @@ void fill_views(report::ReportData& data, const parse::Inputs& inputs,
         data.soms_view.push_back(std::move(view));
     }
     // Indexed once, so both views cost links + GPOs and files + findings, not their products.
-    std::unordered_map<std::string, std::vector<const std::string*>> linked_from;  // folded GUID -> SOM DNs, in order
+    // folded GUID -> (SOM DN, enforced), in order
+    std::unordered_map<std::string, std::vector<std::pair<const std::string*, bool>>> linked_from;
     for (const auto& som : soms)
-        for (const auto& link : som.links) linked_from[model::fold_case(link.gpo_guid)].push_back(&som.dn);
+        for (const auto& link : som.links)
+            linked_from[model::fold_case(link.gpo_guid)].emplace_back(&som.dn, link.enforced && !link.disabled);
     for (const auto& gpo : inputs.gpos) {
-        report::GpoView view{gpo.guid, gpo.name, gpo.source, {}};
+        report::GpoView view{gpo.guid, gpo.name, gpo.source, {}, false, false, {}};
         if (!gpo.guid.empty())
             if (auto found = linked_from.find(model::fold_case(gpo.guid)); found != linked_from.end())
-                for (const std::string* dn : found->second) view.links.push_back(*dn);
+                for (const auto& [dn, enforced] : found->second) {
+                    view.links.push_back(*dn);
+                    view.enforced = view.enforced || enforced;
+                }
+        view.filtered = !gpo.wmi_filter.empty() || gpo.security_filtered;
+        view.settings.reserve(gpo.settings.size());
+        for (const auto& setting : gpo.settings)
+            view.settings.emplace_back(setting.key.text(), rules::display_value(setting.value));
         data.gpos_view.push_back(std::move(view));
     }
     std::unordered_map<const std::string*, size_t> errors_in;  // interned paths: one address per file

@@ -9,6 +9,7 @@
 #include "cli/rules_common.hpp"
 #include "report/formats.hpp"
 #include "model/setting.hpp"
+#include "rules/evaluator.hpp"
 #include "rules/loader.hpp"
 
 namespace gpolint::cli {
@@ -36,7 +37,7 @@ void write_rule_json(std::ostream& out, const rules::Rule& rule, bool full) {
         << ", \"severity\": " << json_string(to_string(rule.severity)) << ", \"title\": " << json_string(rule.title)
         << ", \"scope\": " << json_string(scope_text(rule)) << ", \"builtin\": " << (rule.builtin ? "true" : "false");
     if (full) {
-        out << ", \"rationale\": " << json_string(rule.rationale) << ", \"fix\": " << json_string(rule.fix)
+        out << ", \"rationale\": " << json_string(rule.rationale) << ", \"fix\": " << json_string(rules::render_general(rule.fix))
             << ", \"see\": [";
         for (size_t i = 0; i < rule.see.size(); ++i)
             out << (i ? ", " : "") << "{\"label\": " << json_string(rule.see[i].label)
@@ -50,7 +51,7 @@ void write_rule_text(std::ostream& out, const rules::Rule& rule) {
     out << rule.id << " " << rule.slug << " (" << to_string(rule.severity) << ", scope " << scope_text(rule)
         << (rule.builtin ? ", built-in" : "") << ")\n"
         << rule.title << "\n\n"
-        << rule.rationale << "\n\nFix: " << rule.fix << "\n";
+        << rule.rationale << "\n\nFix: " << rules::render_general(rule.fix) << "\n";
     for (const auto& ref : rule.see) out << "See: " << ref.label << " <" << ref.url << ">\n";
 }
 

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     gpolint::cli::add_explain_command(app, exit_code);
     gpolint::cli::add_dump_command(app, exit_code);
     gpolint::cli::add_rules_command(app, exit_code);
+    gpolint::cli::add_compare_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

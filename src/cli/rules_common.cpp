@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "rules/evaluator.hpp"
 #include "rules/loader.hpp"
 
 namespace gpolint::cli {
@@ -26,8 +27,8 @@ std::vector<report::RuleInfo> rule_infos(const std::vector<rules::Rule>& rules, 
     std::vector<report::RuleInfo> infos;
     std::string docs = rules::docs_dir_for(rules_dir);
     for (const auto& rule : rules)
-        infos.push_back({rule.id, rule.slug, rule.severity, rule.title, rule.rationale, rule.fix,
-                         docs + "/" + rule.id + ".md"});
+        infos.push_back({rule.id, rule.slug, rule.severity, rule.title, rule.rationale,
+                         rules::render_general(rule.fix), docs + "/" + rule.id + ".md"});
     return infos;
 }
 

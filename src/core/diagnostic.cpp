@@ -32,13 +32,13 @@ void Diagnostics::add(Diagnostic diagnostic) {
 }
 
 void Diagnostics::error(std::string rule_id, Location location, std::string message) {
-    add({std::move(rule_id), Severity::Error, std::move(message), location, {}, {}, {}, {}});
+    add({std::move(rule_id), Severity::Error, std::move(message), location, {}, {}, {}, {}, {}});
 }
 void Diagnostics::warning(std::string rule_id, Location location, std::string message) {
-    add({std::move(rule_id), Severity::Warning, std::move(message), location, {}, {}, {}, {}});
+    add({std::move(rule_id), Severity::Warning, std::move(message), location, {}, {}, {}, {}, {}});
 }
 void Diagnostics::note(std::string rule_id, Location location, std::string message) {
-    add({std::move(rule_id), Severity::Note, std::move(message), location, {}, {}, {}, {}});
+    add({std::move(rule_id), Severity::Note, std::move(message), location, {}, {}, {}, {}, {}});
 }
 
 std::vector<Diagnostic> Diagnostics::take() {

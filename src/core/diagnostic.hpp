@@ -33,6 +33,7 @@ struct Diagnostic {
     std::optional<GpoRef> gpo;
     std::optional<std::string> som;      // DN when the finding is about the effective policy of a SOM
     std::optional<std::string> setting;  // canonical SettingKey text
+    std::string fix;                     // the rule's fix with this finding's GPOs filled in; may be empty
 };
 
 // Collects diagnostics from every stage; safe to share between parser threads.

@@ -44,7 +44,7 @@ public:
                 out_.add(Diagnostic{c.rule_id, c.severity,
                                     std::to_string(c.reported - kMaxPerRule) + " more " + c.rule_id +
                                         " diagnostics in this file not shown",
-                                    c.first, {}, {}, {}, {}});
+                                    c.first, {}, {}, {}, {}, {}});
     }
 
 private:

@@ -1,8 +1,10 @@
 // The HTML audit report: one self-contained file (inline CSS and JS, nothing fetched) with a summary,
 // the OU tree with each SOM's GPO processing order and findings, the GPOs, the rules' documentation and
-// the inputs. Layout and contents: docs/html-report.md.
+// the inputs. It opens at a risk overview (counts, inline SVG charts) and the tables an admin sorts,
+// filters and exports. Layout and contents: docs/html-report.md.
 #include "report/html_reporter.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <ostream>
@@ -10,6 +12,7 @@
 
 #include "report/formats.hpp"
 #include "report/html_assets.hpp"
+#include "report/sarif_reporter.hpp"
 
 namespace gpolint::report {
 
@@ -32,6 +35,17 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
+std::string html_breakable(std::string_view text) {
+    std::string out;
+    size_t start = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '/' && text[i] != '\\' && text[i] != ':' && text[i] != ',') continue;
+        out += html_escape(text.substr(start, i + 1 - start)) + "<wbr>";
+        start = i + 1;
+    }
+    return out + html_escape(text.substr(start));
+}
+
 std::string safe_href(std::string_view target) {
     auto starts_with = [&](std::string_view prefix) {
         if (target.size() < prefix.size()) return false;
@@ -45,6 +59,69 @@ std::string safe_href(std::string_view target) {
     if (target.empty() || (has_scheme && !starts_with("http:") && !starts_with("https:") && !starts_with("file:")))
         return {};
     return html_escape(target);
+}
+
+void write_page_start(std::ostream& out, std::string_view title, std::string_view subtitle) {
+    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+           "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+           "<title>"
+        << html_escape(title) << "</title>\n<style>" << html_assets::kStyle << "</style>\n</head>\n<body>\n"
+        << "<header class=\"top\"><h1>" << html_escape(title) << "</h1><span class=\"sub\">" << html_escape(subtitle)
+        << "</span></header>\n<main>\n"
+        << "<div class=\"toolbar\"><input id=\"search\" type=\"search\" placeholder=\"Search rules, GPOs, OUs, "
+           "settings, values, severities (all words)\" aria-label=\"Search rules, GPOs, OUs, settings, values and "
+           "severities; every word must match\" autocomplete=\"off\">"
+           "<button type=\"button\" id=\"expand-all\">Expand all</button>"
+           "<button type=\"button\" id=\"collapse-all\">Collapse all</button>"
+           "<span class=\"status\" id=\"search-status\" aria-live=\"polite\"></span></div>\n";
+}
+
+void write_page_end(std::ostream& out) {
+    out << "</main>\n<script>" << html_assets::kScript << "</script>\n</body>\n</html>\n";
+}
+
+void open_sortable_table(std::ostream& out, std::string_view id, std::string_view caption,
+                         const std::vector<std::pair<std::string, bool>>& columns) {
+    std::string table = html_escape(id), what = html_escape(caption);
+    out << "<div class=\"table-tools\"><input type=\"search\" class=\"table-filter\" data-table=\"" << table
+        << "\" placeholder=\"Filter " << what << "\" aria-label=\"Filter " << what
+        << "\" autocomplete=\"off\"><button type=\"button\" class=\"csv\" data-table=\"" << table
+        << "\">Export CSV</button><span class=\"status\" data-count=\"" << table << "\"></span></div>"
+        << "<div class=\"table-wrap\"><table class=\"sortable\" id=\"" << table << "\"><thead><tr>";
+    for (const auto& [name, numeric] : columns)
+        out << "<th" << (numeric ? " class=\"num\" data-type=\"num\"" : "") << " aria-sort=\"none\"><button type=\"button\">"
+            << html_escape(name) << "</button></th>";
+    out << "</tr></thead><tbody>\n";
+}
+
+void close_sortable_table(std::ostream& out) { out << "</tbody></table></div>\n"; }
+
+std::string bar_chart(const std::string& title, const std::vector<Bar>& bars) {
+    constexpr int kLabelWidth = 250, kBarWidth = 250, kRow = 22, kWidth = kLabelWidth + kBarWidth + 50;
+    size_t max = 1;
+    for (const auto& bar : bars) max = std::max(max, bar.value);
+    int height = static_cast<int>(bars.size()) * kRow + 4;
+    std::string out = "<figure class=\"chart\"><figcaption>" + html_escape(title) +
+                      "</figcaption><svg class=\"chart\" role=\"img\" aria-label=\"" + html_escape(title) +
+                      "\" viewBox=\"0 0 " + std::to_string(kWidth) + " " + std::to_string(height) + "\" width=\"" +
+                      std::to_string(kWidth) + "\" height=\"" + std::to_string(height) + "\">";
+    for (size_t i = 0; i < bars.size(); ++i) {
+        const Bar& bar = bars[i];
+        int y = static_cast<int>(i) * kRow + 2;
+        int width = static_cast<int>(bar.value * kBarWidth / max);
+        // About 30 characters fit left of the bars; the whole label is the bar's tooltip.
+        std::string label = bar.label.size() > 30 ? bar.label.substr(0, 29) + "\xE2\x80\xA6" : bar.label;
+        out += "<g class=\"bar " + std::string(bar.css) + "\"><title>" + html_escape(bar.label) + ": " +
+               std::to_string(bar.value) + "</title><text x=\"" + std::to_string(kLabelWidth - 6) + "\" y=\"" +
+               std::to_string(y + 15) + "\" text-anchor=\"end\">" + html_escape(label) + "</text><rect x=\"" +
+               std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+               std::to_string(std::max(width, bar.value ? 2 : 0)) + "\" height=\"" + std::to_string(kRow - 6) +
+               "\" rx=\"3\"></rect><text class=\"value\" x=\"" + std::to_string(kLabelWidth + width + 6) + "\" y=\"" +
+               std::to_string(y + 15) + "\">" + std::to_string(bar.value) + "</text></g>";
+    }
+    return out + "</svg></figure>";
 }
 
 namespace {
@@ -76,6 +153,15 @@ std::string first_rdn(const std::string& dn) {
         else if (dn[i] == ',') return dn.substr(0, i);
     }
     return dn;
+}
+
+// Rule families by the hundreds digit of the ID, as policies/gplNxx-*.rules groups them.
+std::string rule_family(const std::string& id) {
+    static const char* const kFamilies[10] = {"Input and parsing", "Hyper-V", "NTLM and authentication",
+                                              "Account policy", "User rights", "Protocols and signing",
+                                              "Groups", "Hygiene and topology", "Other", "Other"};
+    if (id.size() < 4 || !std::isdigit(static_cast<unsigned char>(id[3]))) return "Other";
+    return kFamilies[id[3] - '0'];
 }
 
 // Findings indexed by the SOM and the GPO they are about, counted per severity and per rule.
@@ -118,23 +204,21 @@ public:
     }
 
     void write() {
-        out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
-                "<title>gpolint report</title>\n<style>"
-             << html_assets::kStyle << "</style>\n</head>\n<body>\n";
-        write_header();
-        out_ << "<main>\n";
-        write_toolbar();
+        const SeverityCounts& t = index_.totals;
+        write_page_start(out_, "gpolint report",
+                         std::to_string(t.by[2]) + " errors, " + std::to_string(t.by[1]) + " warnings, " +
+                             std::to_string(t.by[0]) + " notes \xC2\xB7 " + std::to_string(data_.gpos) + " GPOs \xC2\xB7 " +
+                             std::to_string(data_.soms) + " SOMs \xC2\xB7 " + std::to_string(data_.files_read) + " files read");
         write_summary();
+        write_findings_table();
+        write_gpo_table();
         write_tree();
         write_gpos();
         write_unattached();
         write_rules();
         write_inputs();
         out_ << "<footer>Generated by gpolint. Findings are sorted by file, line and rule; severities are final.</footer>\n";
-        out_ << "</main>\n<script>" << html_assets::kScript << "</script>\n</body>\n</html>\n";
+        write_page_end(out_);
     }
 
 private:
@@ -146,21 +230,6 @@ private:
     std::map<std::string, const RuleInfo*> documented_rules_;
 
     std::string e(std::string_view text) const { return html_escape(text); }
-
-    void write_header() {
-        const SeverityCounts& t = index_.totals;
-        out_ << "<header class=\"top\"><h1>gpolint report</h1><span class=\"sub\">" << t.by[2] << " errors, " << t.by[1]
-             << " warnings, " << t.by[0] << " notes &middot; " << data_.gpos << " GPOs &middot; " << data_.soms
-             << " SOMs &middot; " << data_.files_read << " files read</span></header>\n";
-    }
-
-    void write_toolbar() {
-        out_ << "<div class=\"toolbar\"><input id=\"search\" type=\"search\" placeholder=\"Filter by rule, GPO or OU name\" "
-                "aria-label=\"Filter by rule, GPO or OU name\" autocomplete=\"off\">"
-                "<button type=\"button\" id=\"expand-all\">Expand all</button>"
-                "<button type=\"button\" id=\"collapse-all\">Collapse all</button>"
-                "<span class=\"status\" id=\"search-status\" aria-live=\"polite\"></span></div>\n";
-    }
 
     void card(const char* css, size_t n, const char* label) {
         out_ << "<div class=\"card " << css << "\"><div class=\"n\">" << n << "</div><div class=\"l\">" << label
@@ -178,6 +247,7 @@ private:
         card("", data_.soms, "SOMs resolved");
         card("", data_.files_read, "files read");
         out_ << "</div>\n";
+        write_charts();
         out_ << "<h3>Findings by rule</h3>";
         if (index_.by_rule.empty()) {
             out_ << "<p class=\"empty\">No findings.</p>\n";
@@ -186,7 +256,10 @@ private:
                     "<th class=\"num\">Warnings</th><th class=\"num\">Notes</th></tr></thead><tbody>\n";
             for (const auto& [id, counts] : index_.by_rule) {
                 auto rule = documented_rules_.find(id);
-                out_ << "<tr data-search=\"" << e(lower(id + " " + (rule != documented_rules_.end() ? rule->second->slug + " " + rule->second->title : "")))
+                std::string search = id + " " + (rule != documented_rules_.end() ? rule->second->slug + " " + rule->second->title : "");
+                for (int s = 2; s >= 0; --s)
+                    if (counts.by[s]) search += std::string(" ") + kSeverityNames[s];
+                out_ << "<tr data-search=\"" << e(lower(search))
                      << "\"><td>" << rule_link(id) << "</td><td>"
                      << (rule != documented_rules_.end() ? e(rule->second->title) : std::string()) << "</td>";
                 for (int s = 2; s >= 0; --s) out_ << "<td class=\"num\">" << counts.by[s] << "</td>";
@@ -195,6 +268,129 @@ private:
             out_ << "</tbody></table>\n";
         }
         out_ << "</section>\n";
+    }
+
+    // The risk overview: findings by severity and by rule family, the OUs with the most errors and
+    // warnings, and the roles whose OUs carry findings.
+    void write_charts() {
+        if (data_.findings.empty()) return;
+        out_ << "<div class=\"charts\">";
+        const SeverityCounts& t = index_.totals;
+        out_ << bar_chart("Findings by severity", {{"errors", t.by[2], "error"}, {"warnings", t.by[1], "warning"},
+                                                   {"notes", t.by[0], "note"}});
+        std::map<std::string, SeverityCounts> families;
+        for (const auto& d : data_.findings) families[rule_family(d.rule_id)].add(d.severity);
+        out_ << bar_chart("Findings by rule family", worst_first(families, 10));
+        std::map<std::string, SeverityCounts> soms, roles;
+        for (const auto& som : data_.soms_view) {
+            SeverityCounts counts;
+            for (size_t f : index_.of_som(som.dn)) counts.add(data_.findings[f].severity);
+            if (counts.total() == 0) continue;
+            soms[som.dn] = counts;
+            for (const auto& role : som.roles)
+                for (int s = 0; s < 3; ++s) roles[role].by[s] += counts.by[s];
+        }
+        if (!soms.empty()) out_ << bar_chart("OUs with the most errors and warnings", worst_first(soms, 8));
+        if (!roles.empty()) out_ << bar_chart("Roles affected (findings on their OUs)", worst_first(roles, 8));
+        out_ << "</div>\n";
+    }
+
+    // Bars for the `limit` entries with the most errors, then warnings, then notes; each bar's colour
+    // is its worst severity.
+    static std::vector<Bar> worst_first(const std::map<std::string, SeverityCounts>& counts, size_t limit) {
+        std::vector<std::pair<std::string, SeverityCounts>> sorted(counts.begin(), counts.end());
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+            for (int s = 2; s >= 0; --s)
+                if (a.second.by[s] != b.second.by[s]) return a.second.by[s] > b.second.by[s];
+            return false;
+        });
+        std::vector<Bar> bars;
+        for (size_t i = 0; i < sorted.size() && i < limit; ++i) {
+            const SeverityCounts& c = sorted[i].second;
+            int worst = c.by[2] ? 2 : c.by[1] ? 1 : 0;
+            bars.push_back({sorted[i].first, worst == 0 ? c.by[0] : c.by[2] + c.by[1], kSeverityNames[worst]});
+        }
+        return bars;
+    }
+
+    void write_findings_table() {
+        out_ << "<section id=\"findings\"><h2>Findings</h2>\n";
+        if (data_.findings.empty()) {
+            out_ << "<p class=\"empty\">No findings.</p></section>\n";
+            return;
+        }
+        open_sortable_table(out_, "findings-table", "findings",
+                   {{"Severity", false}, {"Rule", false}, {"Message", false}, {"GPO", false}, {"OU", false},
+                    {"Setting", false}, {"Location", false}});
+        for (const auto& d : data_.findings) {
+            int severity = static_cast<int>(d.severity);
+            out_ << "<tr data-search=\"" << e(finding_search_text(d)) << "\"><td data-sort=\"" << severity
+                 << "\"><span class=\"badge " << kSeverityNames[severity] << "\">" << kSeverityNames[severity]
+                 << "</span></td><td>" << rule_link(d.rule_id) << "</td><td>" << e(d.message) << "</td><td>"
+                 << (d.gpo ? gpo_link(d.gpo->guid, d.gpo->name) : std::string()) << "</td><td>"
+                 << (d.som ? som_link_short(*d.som) : std::string()) << "</td><td>"
+                 << (d.setting ? "<code>" + html_breakable(*d.setting) + "</code>" : std::string()) << "</td><td class=\"mono\">"
+                 << html_breakable(where(d.location)) << "</td></tr>\n";
+        }
+        close_sortable_table(out_);
+        out_ << "</section>\n";
+    }
+
+    void write_gpo_table() {
+        out_ << "<section id=\"gpo-table-section\"><h2>GPO table</h2>\n";
+        if (data_.gpos_view.empty()) {
+            out_ << "<p class=\"empty\">No GPO in the input.</p></section>\n";
+            return;
+        }
+        open_sortable_table(out_, "gpo-table", "GPOs",
+                   {{"GPO", false}, {"GUID", false}, {"Links", true}, {"Enforced", false}, {"Filtered", false},
+                    {"Settings", true}, {"Errors", true}, {"Warnings", true}, {"Notes", true}});
+        for (size_t i = 0; i < data_.gpos_view.size(); ++i) {
+            const GpoView& gpo = data_.gpos_view[i];
+            SeverityCounts counts = counts_of(gpo_findings(gpo));
+            out_ << "<tr data-search=\"" << e(gpo_search_text(gpo)) << "\"><td>"
+                 << gpo_link(gpo.guid, gpo.name.empty() ? "(unnamed GPO)" : gpo.name) << "</td><td><code>" << e(gpo.guid)
+                 << "</code></td><td class=\"num\">" << gpo.links.size() << "</td><td>" << (gpo.enforced ? "yes" : "no")
+                 << "</td><td>" << (gpo.filtered ? "yes" : "no") << "</td><td class=\"num\">" << gpo.settings.size() << "</td>";
+            for (int s = 2; s >= 0; --s) out_ << "<td class=\"num\">" << counts.by[s] << "</td>";
+            out_ << "</tr>\n";
+        }
+        close_sortable_table(out_);
+        out_ << "</section>\n";
+    }
+
+    const std::vector<size_t>& gpo_findings(const GpoView& gpo) const {
+        static const std::vector<size_t> kNone;
+        return gpo.guid.empty() ? kNone : index_.of_gpo(gpo.guid);
+    }
+
+    SeverityCounts counts_of(const std::vector<size_t>& findings) const {
+        SeverityCounts counts;
+        for (size_t f : findings) counts.add(data_.findings[f].severity);
+        return counts;
+    }
+
+    // What the search matches on a finding: severity, rule, message, setting, GPO, OU, file and notes.
+    std::string finding_search_text(const Diagnostic& d) const {
+        std::string text = std::string(kSeverityNames[static_cast<int>(d.severity)]) + " " + d.rule_id + " " + d.message;
+        if (d.setting) text += " " + *d.setting;
+        if (d.gpo) text += " " + d.gpo->name + " " + d.gpo->guid;
+        if (d.som) text += " " + *d.som;
+        text += " " + display_path(d.location.file.str(), data_.base_dir);
+        for (const Note& note : d.notes) text += " " + note.message;
+        return lower(text);
+    }
+
+    // A GPO matches on its name, GUID, links, the keys and values it sets and its findings.
+    std::string gpo_search_text(const GpoView& gpo) const {
+        std::string search = gpo.name + " " + gpo.guid;
+        for (const auto& link : gpo.links) search += " " + link;
+        for (const auto& [key, value] : gpo.settings) search += " " + key + "=" + value;
+        for (size_t f : gpo_findings(gpo)) {
+            const Diagnostic& d = data_.findings[f];
+            search += std::string(" ") + kSeverityNames[static_cast<int>(d.severity)] + " " + d.rule_id + " " + d.message;
+        }
+        return lower(search);
     }
 
     std::string rule_link(const std::string& id) const {
@@ -244,6 +440,8 @@ private:
         if (d.som) out_ << " &middot; " << som_link(*d.som);
         if (d.setting) out_ << " &middot; <code>" << e(*d.setting) << "</code>";
         out_ << "</div>";
+        std::string fix = fix_text(d);
+        if (!fix.empty()) out_ << "<div class=\"fix\"><span class=\"label\">Fix</span> " << e(fix) << "</div>";
         if (!d.notes.empty()) {
             out_ << "<ol class=\"chain\" aria-label=\"chain of GPOs\">";
             for (const Note& note : d.notes) {
@@ -256,6 +454,15 @@ private:
         }
         out_ << "</div>\n";
     }
+
+    // The rule's fix with this finding's GPOs filled in, else the rule's general wording.
+    std::string fix_text(const Diagnostic& d) const {
+        if (!d.fix.empty()) return d.fix;
+        auto rule = documented_rules_.find(d.rule_id);
+        return rule == documented_rules_.end() ? std::string() : rule->second->fix;
+    }
+
+    static bool needs_attention(const Diagnostic& d) { return d.severity != Severity::Note; }
 
     void write_findings(const std::vector<size_t>& indexes, const char* none) {
         if (indexes.empty()) {
@@ -277,11 +484,14 @@ private:
         return children;
     }
 
-    // Whether each SOM or one below it has findings: those are open when the page loads.
+    // Whether each SOM or one below it has errors or warnings: those are open when the page loads (notes
+    // alone keep a SOM closed, so a large forest's page stays short).
     std::vector<bool> open_at_load() const {
         std::vector<bool> open(data_.soms_view.size(), false);
         for (size_t i = 0; i < data_.soms_view.size(); ++i) {
-            if (index_.of_som(data_.soms_view[i].dn).empty()) continue;
+            const auto& findings = index_.of_som(data_.soms_view[i].dn);
+            if (std::none_of(findings.begin(), findings.end(), [&](size_t f) { return needs_attention(data_.findings[f]); }))
+                continue;
             // Walk up through the parents, stopping at a SOM already marked (or a malformed cycle).
             for (size_t at = i, steps = 0; steps <= open.size(); ++steps) {
                 open[at] = true;
@@ -341,7 +551,7 @@ private:
         std::string text = som.dn;
         for (const auto& role : som.roles) text += " " + role;
         for (const auto& entry : som.order) text += " " + entry.gpo_name + " " + entry.gpo_guid;
-        for (size_t i : findings) text += " " + data_.findings[i].rule_id;
+        for (size_t i : findings) text += " " + finding_search_text(data_.findings[i]);
         return lower(text);
     }
 
@@ -410,19 +620,17 @@ private:
         if (data_.gpos_view.empty()) out_ << "<p class=\"empty\">No GPO in the input.</p>\n";
         for (size_t i = 0; i < data_.gpos_view.size(); ++i) {
             const GpoView& gpo = data_.gpos_view[i];
-            const auto& findings = gpo.guid.empty() ? std::vector<size_t>{} : index_.of_gpo(gpo.guid);
-            SeverityCounts counts;
-            std::string search = gpo.name + " " + gpo.guid;
-            for (const auto& link : gpo.links) search += " " + link;
-            for (size_t f : findings) {
-                counts.add(data_.findings[f].severity);
-                search += " " + data_.findings[f].rule_id;
-            }
-            out_ << "<details class=\"gpo\" id=\"gpo-" << i << "\" data-search=\"" << e(lower(search)) << "\""
-                 << (findings.empty() ? "" : " open") << "><summary><span class=\"name\">"
+            const auto& findings = gpo_findings(gpo);
+            SeverityCounts counts = counts_of(findings);
+            // Cards with only notes (or nothing) start collapsed: on a large backup set they are most of the page.
+            bool open = counts.by[2] + counts.by[1] > 0;
+            out_ << "<details class=\"gpo" << (open ? "" : " quiet") << "\" id=\"gpo-" << i << "\" data-search=\""
+                 << e(gpo_search_text(gpo)) << "\"" << (open ? " open" : "") << "><summary><span class=\"name\">"
                  << e(gpo.name.empty() ? "(unnamed GPO)" : gpo.name) << "</span><code class=\"meta\">" << e(gpo.guid)
                  << "</code>" << severity_badges(counts) << "</summary>\n<p class=\"meta\">Source: <span class=\"mono\">"
-                 << e(display_path(gpo.source, data_.base_dir)) << "</span></p>\n<h3>Links</h3>";
+                 << e(display_path(gpo.source, data_.base_dir)) << "</span> &middot; " << gpo.settings.size()
+                 << " settings" << (gpo.enforced ? " &middot; enforced" : "") << (gpo.filtered ? " &middot; filtered" : "")
+                 << "</p>\n<h3>Links</h3>";
             if (gpo.links.empty()) {
                 out_ << "<p class=\"empty\">Not linked anywhere in the topology.</p>\n";
             } else {
@@ -443,7 +651,7 @@ private:
                 "than a GPO or an OU (parse errors, loose templates).</p>\n";
         for (size_t i : index_.unattached) {
             const Diagnostic& d = data_.findings[i];
-            out_ << "<div data-search=\"" << e(lower(d.rule_id + " " + d.message + " " + d.location.file.str())) << "\">";
+            out_ << "<div data-search=\"" << e(finding_search_text(d)) << "\">";
             write_finding(d);
             out_ << "</div>";
         }
@@ -455,8 +663,10 @@ private:
         for (const auto& rule : data_.rules) {
             auto counts = index_.by_rule.find(rule.id);
             bool fired = counts != index_.by_rule.end();
+            bool open = fired && counts->second.by[2] + counts->second.by[1] > 0;
             out_ << "<details class=\"rule-doc\" id=\"rule-" << e(rule.id) << "\" data-search=\""
-                 << e(lower(rule.id + " " + rule.slug + " " + rule.title)) << "\"" << (fired ? " open" : "")
+                 << e(lower(rule.id + " " + rule.slug + " " + rule.title + " " + kSeverityNames[static_cast<int>(rule.severity)]))
+                 << "\"" << (open ? " open" : "")
                  << "><summary><code>" << e(rule.id) << "</code><span class=\"name\">" << e(rule.title)
                  << "</span><span class=\"badge " << kSeverityNames[static_cast<int>(rule.severity)] << "\">"
                  << kSeverityNames[static_cast<int>(rule.severity)] << "</span>";
@@ -466,7 +676,9 @@ private:
             if (!rule.slug.empty()) out_ << "<dt>Name</dt><dd><code>" << e(rule.slug) << "</code></dd>";
             if (!rule.rationale.empty()) out_ << "<dt>Why it matters</dt><dd>" << e(rule.rationale) << "</dd>";
             if (!rule.fix.empty()) out_ << "<dt>Fix</dt><dd>" << e(rule.fix) << "</dd>";
-            std::string href = safe_href(rule.help_uri);
+            // The page a reader can open anywhere: the same URL as SARIF's helpUri, never a path of the
+            // machine that built the binary.
+            std::string href = safe_href(sarif::absolute_help_uri(rule.help_uri, rule.id));
             if (!href.empty()) out_ << "<dt>Documentation</dt><dd><a href=\"" << href << "\">" << e(rule.id) << ".md</a></dd>";
             out_ << "</dl></details>\n";
         }
@@ -482,12 +694,12 @@ private:
         size_t with_errors = 0;
         for (const auto& input : data_.inputs_view) with_errors += input.errors ? 1 : 0;
         out_ << "<p class=\"meta\">" << data_.inputs_view.size() << " files, " << with_errors
-             << " with parse errors.</p><table><thead><tr><th>File</th><th class=\"num\">Errors</th></tr></thead><tbody>\n";
+             << " with parse errors.</p><div class=\"table-wrap\"><table><thead><tr><th>File</th><th class=\"num\">Errors</th></tr></thead><tbody>\n";
         for (const auto& input : data_.inputs_view)
             out_ << "<tr><td class=\"mono\">" << e(display_path(input.path, data_.base_dir)) << "</td><td class=\"num\">"
                  << (input.errors ? "<span class=\"badge error\">" + std::to_string(input.errors) + "</span>" : "0")
                  << "</td></tr>\n";
-        out_ << "</tbody></table></section>\n";
+        out_ << "</tbody></table></div></section>\n";
     }
 };
 

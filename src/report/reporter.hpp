@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -43,6 +44,9 @@ struct SomView {
 struct GpoView {
     std::string guid, name, source;
     std::vector<std::string> links;   // DNs of SOMs linking it
+    bool enforced = false;            // enforced on at least one link
+    bool filtered = false;            // a WMI filter or security filtering: applies only where it passes
+    std::vector<std::pair<std::string, std::string>> settings;  // key as written, value: for the search
 };
 
 struct InputView {

@@ -153,6 +153,7 @@ void Checker::check_gpo(const model::Gpo& gpo, GpoFindings& out) const {
         finding.rule_id = rule.id;
         finding.severity = rule.per_gpo ? rule.per_gpo->severity : rule.severity;
         finding.message = render(instance.message, render_context);
+        finding.fix = render(instance.fix, render_context);
         if (rule.per_gpo && !rule.per_gpo->context.empty()) finding.message += " (" + rule.per_gpo->context + ")";
         finding.location = primary ? primary->location : gpo.origin;
         if (!gpo.guid.empty() || !gpo.name.empty()) finding.gpo = GpoRef{gpo.guid, gpo.name};
@@ -175,6 +176,7 @@ void Checker::evaluate_instance_on_som(const Instance& instance, const SomFacts&
     finding.rule_id = rule.id;
     finding.severity = rule.severity_for(policy.som_ref().roles);
     finding.message = render(instance.message, render_context);
+    finding.fix = render(instance.fix, render_context);
     finding.location = primary ? primary->location : policy.som_ref().location;
     finding.som = som_dn;
     if (primary_gpo) finding.gpo = GpoRef{primary_gpo->guid, primary_gpo->name};

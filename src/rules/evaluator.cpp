@@ -137,7 +137,12 @@ std::string display_value(const model::Value& value) {
     return "(empty)";
 }
 
-std::string render(std::string_view text, const RenderContext& context) {
+namespace {
+
+// Copies `text`, replacing each {…} placeholder (braces may nest) by fill(name); an unclosed brace is
+// copied as it is.
+template <typename Fill>
+std::string expand(std::string_view text, Fill fill) {
     std::string out;
     out.reserve(text.size() + 64);
     size_t i = 0;
@@ -149,30 +154,81 @@ std::string render(std::string_view text, const RenderContext& context) {
             break;
         }
         out.append(text.substr(i, open - i));
-        std::string_view name = text.substr(open + 1, close - open - 1);
-        std::string_view whole = text.substr(open, close - open + 1);
-        auto colon = name.find(':');
-        std::string_view head = name.substr(0, colon);
-        if (colon == std::string_view::npos) {
-            if (name == "som") out += context.som;
-            else if (name == "gpo") out += context.gpo;
-            else if (name == "key") out += context.key;
-            else out.append(whole);
-        } else {
-            std::string key = model::fold_case(name.substr(colon + 1));
-            if (head == "value") {
-                const auto* setting = context.facts.winner(key);
-                out += setting ? display_value(setting->value) : "(not defined)";
-            } else if (head == "gpo") {
-                const auto* gpo = context.facts.source_of(key);
-                out += gpo ? "'" + gpo->name + "'" : "(no GPO)";
-            } else {
-                out.append(whole);
-            }
-        }
+        out += fill(text.substr(open + 1, close - open - 1), text.substr(open, close - open + 1));
         i = close + 1;
     }
     return out;
+}
+
+}  // namespace
+
+std::string render(std::string_view text, const RenderContext& context) {
+    return expand(text, [&](std::string_view name, std::string_view whole) -> std::string {
+        auto colon = name.find(':');
+        std::string_view head = name.substr(0, colon);
+        if (colon == std::string_view::npos) {
+            if (name == "som") return context.som;
+            if (name == "gpo") return context.gpo;
+            if (name == "key") return context.key;
+            return std::string(whole);
+        }
+        std::string key = model::fold_case(name.substr(colon + 1));
+        if (head == "value") {
+            const auto* setting = context.facts.winner(key);
+            return setting ? display_value(setting->value) : "(not defined)";
+        }
+        if (head == "gpo") {
+            const auto* gpo = context.facts.source_of(key);
+            return gpo ? "'" + gpo->name + "'" : "(no GPO)";
+        }
+        return std::string(whole);
+    });
+}
+
+namespace {
+
+// "registry:HKLM\\…\\Lsa\\LmCompatibilityLevel" → "LmCompatibilityLevel", as an admin names it.
+std::string_view short_key_name(std::string_view key) {
+    size_t cut = key.find_last_of(":\\");
+    return cut == std::string_view::npos ? key : key.substr(cut + 1);
+}
+
+std::string general_placeholder(std::string_view name) {
+    auto colon = name.find(':');
+    std::string_view head = name.substr(0, colon);
+    std::string_view tail = colon == std::string_view::npos ? std::string_view() : name.substr(colon + 1);
+    if (name == "gpo") return "the GPO that sets it";
+    if (name == "som") return "the OU";
+    if (name == "key") return "the setting";
+    if (!name.empty() && name.front() == '$') return "the " + std::string(name.substr(1)) + " named in the finding";
+    if (head == "gpo" && !tail.empty() && tail.front() == '$') return "the GPO that sets it";
+    if (head == "gpo") return "the GPO that sets " + std::string(short_key_name(tail));
+    if (head == "value") return "the current value";
+    return "{" + std::string(name) + "}";
+}
+
+// '{$right}' reads as a quoted value; its general phrase is not one, so the quotes go.
+std::string unquote_variables(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\'' && text.compare(i + 1, 2, "{$") == 0) {
+            size_t close = matching_brace(text, i + 1);
+            if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == '\'') {
+                out.append(text.substr(i + 1, close - i));
+                i = close + 1;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render_general(std::string_view text) {
+    return expand(unquote_variables(text), [](std::string_view name, std::string_view) { return general_placeholder(name); });
 }
 
 }  // namespace gpolint::rules

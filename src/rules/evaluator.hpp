@@ -25,4 +25,9 @@ struct RenderContext {
 // {value:KEY} {gpo:KEY} {som} {gpo} {key}; unknown placeholders stay as written.
 std::string render(std::string_view text, const RenderContext& context);
 
+// The same text phrased for a rule's documentation, where no finding fills the placeholders:
+// {gpo:KEY} "the GPO that sets NAME" (NAME = the key's last part), {gpo} "the GPO that sets it",
+// '{$var}' "the var named in the finding", {som} "the OU", {value:KEY} "the current value".
+std::string render_general(std::string_view text);
+
 }  // namespace gpolint::rules

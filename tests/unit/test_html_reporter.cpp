@@ -6,6 +6,8 @@
 
 #include "report/html_reporter.hpp"
 #include "report/reporter.hpp"
+#include "report/html_assets.hpp"
+#include "report/sarif_reporter.hpp"
 
 using namespace gpolint;
 using namespace gpolint::report;
@@ -46,8 +48,8 @@ ReportData hyperv_like() {
     hyperv.order.push_back({"{BBBB}", "Default Domain Policy", "DC=contoso,DC=com", 1, false, false, false,
                             "blocked by inheritance at OU=HyperV,OU=Servers,DC=contoso,DC=com"});
     data.soms_view.push_back(hyperv);
-    data.gpos_view.push_back({"{AAAA}", kEvilName, "policies/{AAAA}", {"DC=contoso,DC=com"}});
-    data.gpos_view.push_back({"{BBBB}", "Default Domain Policy", "policies/{BBBB}", {"DC=contoso,DC=com"}});
+    data.gpos_view.push_back({"{AAAA}", kEvilName, "policies/{AAAA}", {"DC=contoso,DC=com"}, false, false, {}});
+    data.gpos_view.push_back({"{BBBB}", "Default Domain Policy", "policies/{BBBB}", {"DC=contoso,DC=com"}, false, false, {}});
     data.inputs_view.push_back({"policies/{AAAA}/GPT.INI", 0});
     data.inputs_view.push_back({"bad\"file'.inf", 2});
 
@@ -111,7 +113,9 @@ TEST_CASE("html report: self-contained, nothing fetched") {
     CHECK(html.find("@import") == std::string::npos);
     CHECK(html.find("url(") == std::string::npos);
     CHECK(html.find("http://") == std::string::npos);
-    CHECK(html.find("https://") == std::string::npos);
+    // The only web addresses are links a reader may follow (rule documentation); nothing loads them.
+    for (size_t at = html.find("https://"); at != std::string::npos; at = html.find("https://", at + 1))
+        CHECK(html.compare(at - 9, 9, "<a href=\"") == 0);
     CHECK(html.find("@media print") != std::string::npos);
 }
 
@@ -168,7 +172,10 @@ TEST_CASE("html report: findings carry their chain and link to their rule, GPO a
     // Rule documentation, escaped, with its doc link.
     CHECK(html.find("Hyper-V&#39;s &quot;Virtual Machines&quot; &lt;group&gt;") != std::string::npos);
     CHECK(html.find("Add *S-1-5-83-0 &amp; retry") != std::string::npos);
-    CHECK(html.find("<a href=\"/docs/rules/GPL101.md\">") != std::string::npos);
+    // The documentation link is SARIF's helpUri, not a path of the machine that built the binary.
+    CHECK(html.find("<a href=\"/docs/rules/GPL101.md\">") == std::string::npos);
+    CHECK(html.find("<a href=\"" + sarif::absolute_help_uri("/docs/rules/GPL101.md", "GPL101") + "\">") != std::string::npos);
+    CHECK(html.find("<a href=\"https://github.com/gpolint/gpolint/blob/main/docs/rules/GPL101.md\">") != std::string::npos);
 }
 
 TEST_CASE("html report: summary counts by severity and by rule") {
@@ -214,4 +221,95 @@ TEST_CASE("html report: no topology, no findings") {
     CHECK(html.find("No topology in the input") != std::string::npos);
     CHECK(html.find("No findings.") != std::string::npos);
     CHECK(html.find("</html>") != std::string::npos);
+}
+
+TEST_CASE("html report: finding cards carry the fix, filled for the finding or the rule's general wording") {
+    ReportData data = hyperv_like();
+    data.findings[0].fix = "Add *S-1-5-83-0 to SeServiceLogonRight in 'Server Hardening'";
+    Diagnostic general = data.findings[0];
+    general.fix.clear();
+    general.message = "second finding";
+    data.findings.push_back(general);
+    std::string html = render(data);
+    // Under its SOM and under its GPO.
+    CHECK(count_of(html, "<div class=\"fix\"><span class=\"label\">Fix</span> Add *S-1-5-83-0 to SeServiceLogonRight in &#39;Server Hardening&#39;</div>") == 2);
+    CHECK(count_of(html, "<div class=\"fix\"><span class=\"label\">Fix</span> Add *S-1-5-83-0 &amp; retry</div>") == 2);
+}
+
+TEST_CASE("html report: GPO cards with nothing but notes start collapsed") {
+    ReportData data = hyperv_like();
+    Diagnostic note = data.findings[0];
+    note.severity = Severity::Note;
+    note.som.reset();
+    note.gpo = GpoRef{"{BBBB}", "Default Domain Policy"};
+    data.findings.push_back(note);
+    std::string html = render(data);
+    size_t noisy = html.find("<details class=\"gpo\" id=\"gpo-0\"");
+    size_t quiet = html.find("<details class=\"gpo quiet\" id=\"gpo-1\"");
+    REQUIRE(noisy != std::string::npos);
+    REQUIRE(quiet != std::string::npos);
+    CHECK(html.substr(noisy, html.find('>', noisy) - noisy).find(" open") != std::string::npos);
+    CHECK(html.substr(quiet, html.find('>', quiet) - quiet).find(" open") == std::string::npos);
+    CHECK(html.substr(quiet, html.find("</summary>", quiet) - quiet).find("<span class=\"badge note\">1 note</span>") != std::string::npos);
+}
+
+TEST_CASE("html report: the search covers setting keys, values, finding text and severity") {
+    ReportData data = hyperv_like();
+    data.gpos_view[1].settings.emplace_back("registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa\\LmCompatibilityLevel", "5");
+    std::string html = render(data);
+    size_t card = html.find("id=\"gpo-1\"");
+    REQUIRE(card != std::string::npos);
+    std::string tag = html.substr(card, html.find('>', card) - card);
+    CHECK(tag.find("lsa\\lmcompatibilitylevel=5") != std::string::npos);
+    // The finding's row and its SOM match its severity and its message.
+    size_t row = html.find("<tr data-search=\"error gpl101 ");
+    REQUIRE(row != std::string::npos);
+    CHECK(html.substr(row, html.find('>', row) - row).find("seservicelogonright lacks") != std::string::npos);
+    size_t som = html.find("id=\"som-2\"");
+    CHECK(html.substr(som, html.find('>', som) - som).find(" error gpl101 seservicelogonright lacks") != std::string::npos);
+    // The script matches every word of the query, not the query as one substring.
+    CHECK(html_assets::kScript.find("split(/\\s+/)") != std::string_view::npos);
+}
+
+TEST_CASE("html report: the toolbar is opaque, anchors land below it, words are not split") {
+    std::string_view css = html_assets::kStyle;
+    CHECK(css.find("break-all") == std::string_view::npos);
+    CHECK(css.find("rgba(255,255,255,.96)") == std::string_view::npos);
+    CHECK(css.find(".toolbar { position: sticky; top: 0; z-index: 2; background: #fff;") != std::string_view::npos);
+    CHECK(css.find("scroll-margin-top") != std::string_view::npos);
+}
+
+TEST_CASE("html report: a summary with charts first, then the findings and GPO tables") {
+    ReportData data = hyperv_like();
+    data.gpos_view[0].enforced = true;
+    data.gpos_view[1].filtered = true;
+    std::string html = render(data);
+    size_t summary = html.find("<section id=\"summary\">");
+    size_t findings = html.find("<section id=\"findings\">");
+    size_t gpo_table = html.find("<section id=\"gpo-table-section\">");
+    size_t tree = html.find("<section id=\"tree\">");
+    REQUIRE(summary != std::string::npos);
+    CHECK(html.find("<section") == summary);
+    CHECK(summary < findings);
+    CHECK(findings < gpo_table);
+    CHECK(gpo_table < tree);
+    std::string overview = html.substr(summary, findings - summary);
+    CHECK(count_of(overview, "<svg class=\"chart\"") == 4);  // severity, family, OUs, roles
+    CHECK(overview.find("<title>errors: 1</title>") != std::string::npos);
+    CHECK(overview.find("<title>Hyper-V: 1</title>") != std::string::npos);
+    CHECK(overview.find("<title>hyperv: 1</title>") != std::string::npos);
+    CHECK(overview.find("<title>OU=HyperV,OU=Servers,DC=contoso,DC=com: 1</title>") != std::string::npos);
+    std::string table = html.substr(gpo_table, tree - gpo_table);
+    CHECK(count_of(table, "<tr data-search=") == 2);
+    CHECK(table.find("<td class=\"num\">1</td><td>yes</td><td>no</td><td class=\"num\">0</td><td class=\"num\">1</td>") != std::string::npos);
+    CHECK(table.find("<td>no</td><td>yes</td>") != std::string::npos);
+    CHECK(table.find("class=\"csv\" data-table=\"gpo-table\"") != std::string::npos);
+    CHECK(html.substr(findings, gpo_table - findings).find("<td data-sort=\"2\"><span class=\"badge error\">error</span>") != std::string::npos);
+}
+
+TEST_CASE("html_breakable lets paths and keys wrap at their separators only") {
+    CHECK(html_breakable("a/b\\c:d,e") == "a/<wbr>b\\<wbr>c:<wbr>d,<wbr>e");
+    CHECK(html_breakable("Server Hardening") == "Server Hardening");
+    CHECK(html_breakable("<x>/&") == "&lt;x&gt;/<wbr>&amp;");
+    CHECK(html_breakable("") == "");
 }
