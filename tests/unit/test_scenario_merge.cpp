@@ -48,20 +48,36 @@ TEST_CASE("scenario: restricted group member lists are replaced whole, memberof 
     CHECK(winner(policy, "group:*S-1-5-32-544\\Memberof") == "Domain");
 }
 
-TEST_CASE("scenario: **del. in a later GPO removes a value a template set") {
+// The Registry CSE applies every GPO's registry.pol (the **del. too) before the Security CSE writes the
+// template values (docs/precedence.md §2.1): a **del. cannot remove a [Registry Values] value.
+TEST_CASE("scenario: **del. in a later GPO does not remove a value a template sets") {
     DomainAndOu t;
     t.s.set("Domain", kLsa + "\\NoLMHash", "4,1");
     t.s.set("Ou", kLsa + "\\NoLMHash", " ", SourceKind::RegistryPol, Operation::DeleteValue);
 
     auto policy = t.s.resolve(t.ou);
     const auto& value = resolved(policy, kLsa + "\\NoLMHash");
+    REQUIRE(value.winner != nullptr);
+    CHECK(value.winner->value.text == "4,1");
+    CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:won", "Ou:overridden"});
+    CHECK(gpolint::test::reason(policy, value, 1) ==
+          "overridden by 'Domain' (link order 1 at DC=contoso,DC=com) (the Security extension runs after the Registry "
+          "extension, for every GPO)");
+    CHECK(winner(t.s.resolve(t.dom), kLsa + "\\NoLMHash") == "Domain");
+}
+
+// Within one extension the later GPO's **del. still removes the value.
+TEST_CASE("scenario: **del. in a later GPO removes a registry.pol value of an earlier one") {
+    DomainAndOu t;
+    t.s.set("Domain", kLsa + "\\NoLMHash", "1", SourceKind::RegistryPol);
+    t.s.set("Ou", kLsa + "\\NoLMHash", " ", SourceKind::RegistryPol, Operation::DeleteValue);
+
+    auto policy = t.s.resolve(t.ou);
+    const auto& value = resolved(policy, kLsa + "\\NoLMHash");
     CHECK(value.winner == nullptr);
-    CHECK(value.winner_link == -1);
     CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:overridden", "Ou:won"});
     CHECK(gpolint::test::reason(policy, value, 0) == "deleted by 'Ou' (link order 1 at OU=Servers,DC=contoso,DC=com)");
     CHECK(gpolint::test::reason(policy, value, 1) == "removes the value");
-    // Above the OU the template value still stands.
-    CHECK(winner(t.s.resolve(t.dom), kLsa + "\\NoLMHash") == "Domain");
 }
 
 TEST_CASE("scenario: **delvals. removes the key's values set before it, not subkeys, not later values") {
