@@ -62,8 +62,14 @@ bool same_effect(const Value& a, const Value& b) {
     if (a.kind == ValueKind::Service || b.kind == ValueKind::Service)
         return !a.number || !b.number || *a.number == *b.number;
     if (a.number && b.number) return *a.number == *b.number;
-    if (a.kind == ValueKind::PrincipalList || b.kind == ValueKind::PrincipalList)
+    if (a.kind == ValueKind::PrincipalList || b.kind == ValueKind::PrincipalList) {
+        // GPL704 asks this of every overridden contribution of a forest: settle the common cases without
+        // copying (different lengths; the same list in the same order).
+        if (a.items.size() != b.items.size()) return false;
+        if (std::equal(a.items.begin(), a.items.end(), b.items.begin(), [](const auto& x, const auto& y) { return iequals(x, y); }))
+            return true;
         return folded_sorted(a.items) == folded_sorted(b.items);
+    }
     if (!a.items.empty() || !b.items.empty()) return a.items == b.items;
     return a.text == b.text;
 }
