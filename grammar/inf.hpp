@@ -45,10 +45,13 @@ struct close_quote : one<'"'> {};
 struct quoted : seq<one<'"'>, quoted_text, must<close_quote>> {};
 
 // An unquoted field: anything but ',' and '"'; inner whitespace is kept unless a comment follows it.
+// secedit and GPMC write a comma that belongs to the text as '","' ("(IS)"," you consent…" in the DoD
+// logon banner): inside an unquoted field it is one character of the field, not an item separator.
 struct field_char : not_one<',', '"', ' ', '\t', ';'> {};
-struct field_start : sor<field_char, one<';'>> {};
-struct inner_space : seq<plus<ws>, at<field_char>> {};
-struct unquoted : seq<field_start, star<sor<field_start, inner_space>>> {};
+struct quoted_comma : pegtl::string<'"', ',', '"'> {};
+struct field_start : sor<field_char, one<';'>, quoted_comma> {};
+struct inner_space : seq<plus<ws>, at<sor<field_char, quoted_comma>>> {};
+struct unquoted : seq<sor<field_char, one<';'>>, star<sor<field_start, inner_space>>> {};
 
 // One comma-separated item; an item may be empty ("7," is an empty multi-string, "a,,b" keeps its gap).
 struct field : sor<quoted, unquoted> {};

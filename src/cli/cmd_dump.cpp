@@ -74,7 +74,11 @@ void write_setting(Json& json, const model::Setting& s) {
     if (!s.value.items.empty() || s.value.kind == model::ValueKind::PrincipalList ||
         s.value.kind == model::ValueKind::MultiString)
         json.strings("items", s.value.items);
-    if (s.value.number) json.field("number", *s.value.number);
+    // A REG_QWORD is unsigned: 2^64-1 is 18446744073709551615, not -1.
+    if (s.value.number && s.value.kind == model::ValueKind::Qword)
+        json.field("number", static_cast<uint64_t>(*s.value.number));
+    else if (s.value.number)
+        json.field("number", *s.value.number);
     if (s.value.reg_type >= 0) json.field("reg_type", static_cast<int64_t>(s.value.reg_type));
     if (s.conditional) json.field("conditional", true);
     if (s.user_side) json.field("user_side", true);

@@ -34,8 +34,10 @@ std::vector<Item> items_of(std::string_view text, TextSpan value) {
     std::vector<Item> items;
     if (value.length == 0) return items;
     size_t start = value.offset;
+    bool in_quotes = false;  // a ',' inside "…" (also the '","' of a text with commas) separates nothing
     for (size_t i = value.offset; i <= value.end(); ++i) {
-        if (i < value.end() && text[i] != ',') continue;
+        if (i < value.end() && text[i] == '"') in_quotes = !in_quotes;
+        if (i < value.end() && (in_quotes || text[i] != ',')) continue;
         std::string_view raw = text.substr(start, i - start);
         size_t first = raw.find_first_not_of(" \t");
         size_t lead = first == std::string_view::npos ? 0 : first;

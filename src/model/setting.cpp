@@ -1,4 +1,5 @@
 #include "model/setting.hpp"
+#include "model/registry_key.hpp"
 
 #include <algorithm>
 #include <array>
@@ -166,6 +167,10 @@ std::string registry_key_text(std::string_view hive, std::string_view key_path, 
     else if (strip_prefix("CLASSES_ROOT\\") || strip_prefix("HKEY_CLASSES_ROOT\\") || strip_prefix("HKCR\\")) root = "HKCR";
     else if (iequals(root, "MACHINE") || iequals(root, "HKEY_LOCAL_MACHINE")) root = "HKLM";
     else if (iequals(root, "USER") || iequals(root, "HKEY_CURRENT_USER")) root = "HKCU";
+    return registry_key_under(root, key_path, value_name);
+}
+
+std::string registry_key_under(std::string_view root, std::string_view key_path, std::string_view value_name) {
     while (!key_path.empty() && key_path.back() == '\\') key_path.remove_suffix(1);
     while (!key_path.empty() && key_path.front() == '\\') key_path.remove_prefix(1);
     std::string out = "registry:";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <map>
@@ -37,6 +38,32 @@ struct Entry {
 std::string extension_of(const std::string& name) {
     auto dot = name.rfind('.');
     return dot == std::string::npos ? std::string{} : model::fold_case(name.substr(dot));
+}
+
+// macOS archives carry Finder metadata beside every file: a __MACOSX/ folder of AppleDouble files
+// named "._<name>" (bytes 00 05 16 07 "Mac OS X"). They hold no policy, whatever their name says.
+bool is_macos_resource_fork(const std::string& name, bool is_dir) {
+    return is_dir ? name == "__MACOSX" : name.starts_with("._");
+}
+
+// secedit /export writes a security template under any name (secpol.cfg, *.txt): it is known by its
+// first section, [Unicode] or [Version] (MS-GPSB §2.2), in UTF-16LE or 8-bit text.
+bool looks_like_security_template(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char head[256];
+    in.read(head, sizeof head);
+    std::string bytes(head, static_cast<size_t>(in.gcount()));
+    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) {
+        std::string narrow;  // ASCII is all the section names need
+        for (size_t i = 2; i + 1 < bytes.size(); i += 2) narrow += bytes[i + 1] == 0 ? bytes[i] : '?';
+        bytes = std::move(narrow);
+    } else if (bytes.starts_with("\xEF\xBB\xBF")) {
+        bytes.erase(0, 3);
+    }
+    std::string_view text(bytes);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
+        text.remove_prefix(1);
+    return model::iequals(text.substr(0, 9), "[Unicode]") || model::iequals(text.substr(0, 9), "[Version]");
 }
 
 // Directory listings, each read from disk once, and case-insensitive lookups in them. Not shared
@@ -155,7 +182,8 @@ void add_gpo_tree(GpoJob& job, const fs::path& root, FolderCache& folders) {
             auto files = folders.list(kind.path);
             if (!files) continue;
             for (const auto& f : *files)
-                if (!f.is_dir && extension_of(f.name) == ".xml") job.files.push_back({f.path.string(), role});
+                if (!f.is_dir && extension_of(f.name) == ".xml" && !is_macos_resource_fork(f.name, false))
+                    job.files.push_back({f.path.string(), role});
         }
     };
     add_preferences(folders.resolve(root, {"Machine", "Preferences"}, true), FileRole::MachinePreferences);
@@ -173,6 +201,11 @@ public:
         threads_ = threads;
         for (const auto& path : paths) visit_path(path);
         expand_trees(threads);
+        if (resource_forks_ > 0)
+            diagnostics_.note("GPL008", Location{intern_path(first_resource_fork_), 0, 0, 0},
+                              "skipped " + std::to_string(resource_forks_) +
+                                  " macOS resource-fork entries (__MACOSX/ folders, '._' AppleDouble files): "
+                                  "Finder metadata from an archive made on a Mac, no policy");
         std::sort(result_.gpos.begin(), result_.gpos.end(),
                   [](const GpoJob& a, const GpoJob& b) { return a.source < b.source; });
         return std::move(result_);
@@ -233,6 +266,10 @@ private:
         });
         if (manifest) check_manifest(manifest->path, read, *entries);
         for (const auto& e : *entries) {
+            if (is_macos_resource_fork(e.name, e.is_dir)) {
+                if (resource_forks_++ == 0) first_resource_fork_ = e.path.string();
+                continue;
+            }
             if ((e.is_dir && PathFilter::hidden_folder(e.name)) || (!filter_.empty() && filter_.excluded(e.path, e.name, root_)))
                 continue;
             if (e.is_dir) {
@@ -327,6 +364,7 @@ private:
         else if (ext == ".csv") loose(FileRole::AuditCsv);
         else if (ext == ".xml") loose(FileRole::LooseXml);
         else if (ext == ".ldf" || ext == ".ldif" || ext == ".topology") result_.topology.push_back({file.string(), std::nullopt});
+        else if (looks_like_security_template(file)) loose(FileRole::Template);
         else if (given) sniff_topology(file);
     }
 
@@ -372,26 +410,47 @@ private:
         result_.files_read.push_back(manifest.string());
         for (auto& d : read.diagnostics.take()) diagnostics_.add(std::move(d));
         if (!read.xml) return;
-        std::set<std::string> on_disk;
+        // Backup folders beside manifest.xml, and one level further down (a manifest copied one folder
+        // above its backups still describes them).
+        auto is_backup = [&](const Entry& e) {
+            auto inner = list(e.path);
+            return inner && (find(*inner, "Backup.xml", false) || find(*inner, "bkupInfo.xml", false));
+        };
+        std::set<std::string> beside, below;
         for (const auto& e : entries) {
             if (!e.is_dir) continue;
-            auto inner = list(e.path);
-            if (inner && (find(*inner, "Backup.xml", false) || find(*inner, "bkupInfo.xml", false)))
-                on_disk.insert(model::fold_case(e.name));
+            if (is_backup(e)) {
+                beside.insert(model::fold_case(e.name));
+                continue;
+            }
+            if (auto inner = list(e.path))
+                for (const auto& deeper : *inner)
+                    if (deeper.is_dir && is_backup(deeper)) below.insert(model::fold_case(deeper.name));
         }
+        // One finding per manifest, its details in notes: a stale manifest is one problem, not one per backup.
+        Diagnostic d;
+        d.rule_id = "GPL006";
+        d.severity = Severity::Note;
+        d.location = read.xml->location_of(read.xml->root());
         std::set<std::string> in_manifest;
+        size_t missing = 0, unlisted = 0;
         for (const auto& instance : read.listed) {
             auto id = model::fold_case(instance.backup_id);
             in_manifest.insert(id);
-            if (!on_disk.count(id))
-                diagnostics_.note("GPL006", instance.location,
-                                  "manifest.xml lists backup " + instance.backup_id + " ('" + instance.display_name +
-                                      "') which is not on disk");
+            if (beside.count(id) || below.count(id)) continue;
+            ++missing;
+            d.notes.push_back({"lists backup " + instance.backup_id + " ('" + instance.display_name + "'), which is not on disk",
+                               instance.location});
         }
         for (const auto& e : entries)
-            if (e.is_dir && on_disk.count(model::fold_case(e.name)) && !in_manifest.count(model::fold_case(e.name)))
-                diagnostics_.note("GPL006", read.xml->location_of(read.xml->root()),
-                                  "backup folder " + e.name + " is not in manifest.xml");
+            if (e.is_dir && beside.count(model::fold_case(e.name)) && !in_manifest.count(model::fold_case(e.name))) {
+                ++unlisted;
+                d.notes.push_back({"backup folder " + e.name + " is not in it", std::nullopt});
+            }
+        if (missing + unlisted == 0) return;
+        d.message = "manifest.xml is stale: " + std::to_string(missing) + " listed backup(s) not on disk, " +
+                    std::to_string(unlisted) + " backup folder(s) beside it not listed";
+        diagnostics_.add(std::move(d));
     }
 
     struct PendingTree {
@@ -409,6 +468,8 @@ private:
     std::vector<PendingTree> trees_;
     std::set<std::pair<dev_t, ino_t>> visited_;
     std::set<std::string> visited_paths_;  // what stat() could not identify
+    size_t resource_forks_ = 0;            // macOS metadata entries skipped, reported once
+    std::string first_resource_fork_;
 };
 
 }  // namespace

@@ -122,7 +122,7 @@ private:
     std::vector<std::unordered_map<std::string, size_t, model::FoldedHash, model::FoldedEqual>> seen_;
 
     std::string_view text_of(TextSpan span) const { return inf::text_of(text_, span); }
-    std::string unquoted(const Field& field) const { return std::string(inf::unquoted(text_, field)); }
+    std::string unquoted(const Field& field) const { return inf::field_text(text_, field); }
     Location location_at(size_t offset) const { return source_.location_of(offset); }
 
     void parse_error(Location where, std::string message) {

@@ -14,11 +14,14 @@ namespace {
 
 using KeyList = std::span<const std::string_view>;
 
+// Microsoft's "Security policy settings" reference (Account Policies and the [System Access] security
+// options) and MS-GPSB §2.2.1; AllowAdministratorLockout is "Allow Administrator account lockout"
+// (Windows 10/11 and Server 2019+ Account Lockout Policy).
 constexpr std::string_view kSystemAccess[] = {
     "MinimumPasswordAge", "MaximumPasswordAge", "MinimumPasswordLength", "PasswordComplexity",
     "PasswordHistorySize", "ClearTextPassword", "RequireLogonToChangePassword", "LockoutBadCount",
-    "ResetLockoutCount", "LockoutDuration", "ForceLogoffWhenHourExpire", "LSAAnonymousNameLookup",
-    "EnableAdminAccount", "EnableGuestAccount", "NewAdministratorName", "NewGuestName"};
+    "ResetLockoutCount", "LockoutDuration", "AllowAdministratorLockout", "ForceLogoffWhenHourExpire",
+    "LSAAnonymousNameLookup", "EnableAdminAccount", "EnableGuestAccount", "NewAdministratorName", "NewGuestName"};
 constexpr std::string_view kKerberos[] = {"MaxTicketAge", "MaxRenewAge", "MaxServiceAge", "MaxClockSkew",
                                "TicketValidateClient"};
 constexpr std::string_view kLog[] = {"MaximumLogSize", "AuditLogRetentionPeriod", "RetentionDays", "RestrictGuestAccess"};
@@ -27,6 +30,9 @@ constexpr std::string_view kEventAudit[] = {"AuditSystemEvents",   "AuditLogonEv
                                  "AuditProcessTracking", "AuditDSAccess",       "AuditAccountLogon"};
 constexpr std::string_view kUnicode[] = {"Unicode"};
 constexpr std::string_view kVersion[] = {"signature", "Revision"};
+// Microsoft's "User Rights Assignment" reference (every policy's constant) and winnt.h; the last two
+// are "Obtain an impersonation token for another user in the same session" (Windows 10 1709+) and the
+// legacy "Read unsolicited input from a terminal device".
 constexpr std::string_view kPrivileges[] = {
     "SeNetworkLogonRight", "SeTcbPrivilege", "SeMachineAccountPrivilege", "SeIncreaseQuotaPrivilege",
     "SeRemoteInteractiveLogonRight", "SeBackupPrivilege", "SeChangeNotifyPrivilege", "SeCreatePagefilePrivilege",
@@ -39,7 +45,8 @@ constexpr std::string_view kPrivileges[] = {
     "SeProfileSingleProcessPrivilege", "SeSystemProfilePrivilege", "SeUndockPrivilege",
     "SeAssignPrimaryTokenPrivilege", "SeRestorePrivilege", "SeShutdownPrivilege", "SeSyncAgentPrivilege",
     "SeTakeOwnershipPrivilege", "SeTrustedCredManAccessPrivilege", "SeTimeZonePrivilege",
-    "SeCreateSymbolicLinkPrivilege", "SeIncreaseWorkingSetPrivilege", "SeRelabelPrivilege"};
+    "SeCreateSymbolicLinkPrivilege", "SeIncreaseWorkingSetPrivilege", "SeRelabelPrivilege",
+    "SeDelegateSessionUserImpersonatePrivilege", "SeUnsolicitedInputPrivilege"};
 
 std::optional<KeyList> keys_of(SectionKind kind) {
     switch (kind) {

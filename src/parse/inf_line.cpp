@@ -134,4 +134,21 @@ std::string_view unquoted(std::string_view text, const Field& field) {
     return s;
 }
 
+std::string field_text(std::string_view text, const Field& field) {
+    std::string_view s = unquoted(text, field);
+    // An unquoted field holds a '"' only as part of a '","' (grammar/inf.hpp quoted_comma).
+    if (field.quoted || s.find('"') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 3, "\",\"") == 0) {
+            out += ',';
+            i += 2;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 }  // namespace gpolint::parse::inf

@@ -43,6 +43,8 @@ bool parse_line(std::string_view text, size_t line_offset, size_t line_length, L
 
 // The text of a span without its surrounding quotes.
 std::string_view unquoted(std::string_view text, const Field& field);
+// What a field stands for: unquoted, and each '","' inside an unquoted field read as ','.
+std::string field_text(std::string_view text, const Field& field);
 std::string_view text_of(std::string_view text, model::TextSpan span);
 
 }  // namespace gpolint::parse::inf

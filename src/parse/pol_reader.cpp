@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/source.hpp"
+#include "model/registry_key.hpp"
 
 namespace gpolint::parse {
 
@@ -155,7 +156,8 @@ private:
             case kExpandSz: {
                 value.kind = type == kSz ? ValueKind::String : ValueKind::ExpandString;
                 value.text = utf16le_to_utf8(data);
-                while (!value.text.empty() && value.text.back() == '\0') value.text.pop_back();
+                // Windows reads a string up to its first NUL; what follows is not part of the value.
+                if (auto nul = value.text.find('\0'); nul != std::string::npos) value.text.resize(nul);
                 break;
             }
             case kBinary:
@@ -253,7 +255,8 @@ private:
                                                           "' under '" + key + "': Windows skips it");
             return;
         }
-        setting.key = model::SettingKey(model::registry_key_text(hive, key, value_name));
+        // A .pol key is relative to its half's hive: "MACHINE\X" in the User half is HKCU\MACHINE\X.
+        setting.key = model::SettingKey(model::registry_key_under(hive, key, value_name));
         settings_.push_back(std::move(setting));
     }
 

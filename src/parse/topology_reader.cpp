@@ -43,7 +43,7 @@ void topology_from_reports(const std::vector<model::Gpo>& gpos, model::Topology&
     if (!first_link) return;
     builder.build(topology, diagnostics, false);
     for (auto& som : topology.soms) som.link_order_known = false;
-    diagnostics.note("GPL001", first_link->location,
+    diagnostics.note("GPL009", first_link->location,
                      "links are taken from gpreport.xml <LinksTo>, which carries neither link order nor block "
                      "inheritance; give an LDIF export or a topology file (--topology) for exact precedence");
 }

@@ -105,7 +105,7 @@ void SomTreeBuilder::build(model::Topology& topology, Diagnostics& diagnostics, 
             auto key = model::normalize_dn(current);
             if (index.count(key)) return;
             if (note_implied)
-                diagnostics.note("GPL001", where,
+                diagnostics.note("GPL009", where,
                                  current + " is not in the input but " + dn + " is inside it; added it with no links");
             model::Som implied;
             implied.dn = current;

@@ -1,7 +1,9 @@
 // Compiler-style text: `file:line:col: severity: message [ID]`, the source line with a caret and tildes
 // under the setting, `note:` lines, and a one-line summary.
+#include <algorithm>
 #include <map>
 #include <ostream>
+#include <utility>
 
 #include "core/source.hpp"
 #include "report/formats.hpp"
@@ -75,7 +77,9 @@ private:
         return path + ":" + std::to_string(location.line) + ":" + std::to_string(location.column) + ": ";
     }
 
-    // "   12 | SeServiceLogonRight = …" then "      | ^~~~~~~~~~~~~~~~~~" under the key.
+    // "   12 | SeServiceLogonRight = …" then "      | ^~~~~~~~~~~~~~~~~~" under the key. A long line (a
+    // one-line XML file runs to thousands of characters) is shown as a window around the column, cut
+    // with "..." at either end, as compilers do.
     static void show_source(std::ostream& out, const Location& location, SourceCache& sources) {
         if (location.file.empty() || location.is_binary()) return;
         const SourceText* source = sources.get(location.file);
@@ -83,21 +87,46 @@ private:
         std::string_view line = source->line(location.line);
         std::string number = std::to_string(location.line);
         std::string gutter(number.size() < 5 ? 5 - number.size() : 0, ' ');
-        out << gutter << number << " | " << line << "\n" << std::string(gutter.size() + number.size(), ' ') << " | ";
-        // Walk to the column in code points, keeping tabs so the caret lines up.
-        size_t byte = 0;
-        for (uint32_t column = 1; column < location.column && byte < line.size(); ++column) {
+        // Walk to the column in code points.
+        size_t caret = 0;
+        for (uint32_t column = 1; column < location.column && caret < line.size(); ++column) caret = next_code_point(line, caret);
+        auto [begin, end] = shown_window(line, caret);
+        std::string_view left = begin > 0 ? "..." : "", right = end < line.size() ? "..." : "";
+        out << gutter << number << " | " << left << line.substr(begin, end - begin) << right << "\n"
+            << std::string(gutter.size() + number.size(), ' ') << " | " << std::string(left.size(), ' ');
+        // Tabs are kept so the caret lines up.
+        for (size_t byte = begin; byte < caret && byte < end; byte = next_code_point(line, byte))
             out << (line[byte] == '\t' ? '\t' : ' ');
-            ++byte;
-            while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
-        }
         out << '^';
-        size_t end = byte + 1;
-        while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != '=' && line[end] != ',') {
-            if ((static_cast<unsigned char>(line[end]) & 0xC0) != 0x80) out << '~';
-            ++end;
+        for (size_t at = caret < line.size() ? next_code_point(line, caret) : end; at < end;
+             at = next_code_point(line, at)) {
+            if (line[at] == ' ' || line[at] == '\t' || line[at] == '=' || line[at] == ',') break;
+            out << '~';
         }
         out << "\n";
+    }
+
+    static size_t next_code_point(std::string_view line, size_t byte) {
+        ++byte;
+        while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
+        return byte;
+    }
+
+    // Byte range [begin, end) of `line` to show: all of it when short, else kShown code points
+    // starting kBefore code points before the caret.
+    static std::pair<size_t, size_t> shown_window(std::string_view line, size_t caret) {
+        constexpr size_t kShown = 100, kBefore = 40;
+        size_t code_points = 0;
+        for (size_t byte = 0; byte < line.size() && code_points <= kShown; byte = next_code_point(line, byte)) ++code_points;
+        if (code_points <= kShown) return {0, line.size()};
+        size_t begin = std::min(caret, line.size());
+        for (size_t i = 0; i < kBefore && begin > 0; ++i) {
+            --begin;
+            while (begin > 0 && (static_cast<unsigned char>(line[begin]) & 0xC0) == 0x80) --begin;
+        }
+        size_t end = begin;
+        for (size_t i = 0; i < kShown && end < line.size(); ++i) end = next_code_point(line, end);
+        return {begin, end};
     }
 
     ReportOptions options_;

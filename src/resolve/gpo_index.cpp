@@ -1,44 +1,31 @@
 #include "resolve/gpo_index.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
 
 #include "core/parallel.hpp"
+#include "model/policy_semantics.hpp"
 #include "model/setting.hpp"
 
 namespace gpolint::resolve {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kAccountPolicyNames = {
-    "minimumpasswordage", "maximumpasswordage", "minimumpasswordlength", "passwordcomplexity",
-    "passwordhistorysize", "cleartextpassword", "lockoutbadcount", "resetlockoutcount",
-    "lockoutduration", "requirelogontochangepassword"};
-
+// By the extension that applies them (model::applying_extension), each extension's settings in file order.
 std::vector<const model::Setting*> in_application_order(const model::Gpo& gpo) {
     std::vector<const model::Setting*> out;
     out.reserve(gpo.settings.size());
     for (const auto& setting : gpo.settings)
-        if (!setting.user_side && setting.source != model::SourceKind::Template) out.push_back(&setting);
-    for (const auto& setting : gpo.settings)
-        if (!setting.user_side && setting.source == model::SourceKind::Template) out.push_back(&setting);
+        if (!setting.user_side) out.push_back(&setting);
+    std::stable_sort(out.begin(), out.end(), [](const model::Setting* a, const model::Setting* b) {
+        return model::applying_extension(*a) < model::applying_extension(*b);
+    });
     return out;
 }
 
 }  // namespace
-
-bool is_account_policy(const model::SettingKey& key) {
-    const std::string& folded = key.folded();
-    if (folded.rfind("kerberos:", 0) == 0) return true;
-    if (folded.rfind("access:", 0) != 0) return false;
-    std::string_view name = std::string_view(folded).substr(7);
-    for (auto candidate : kAccountPolicyNames)
-        if (name == candidate) return true;
-    return false;
-}
 
 KeyOrder::KeyOrder(const std::vector<model::Gpo>& gpos, const std::vector<model::SettingKey>& more, unsigned threads) {
     // Every spelling once, then sorted by folded text; spellings that fold alike share a rank.
@@ -60,7 +47,7 @@ KeyOrder::KeyOrder(const std::vector<model::Gpo>& gpos, const std::vector<model:
     for (const auto& key : distinct) {
         if (folded_.empty() || folded_.back() != key.folded()) {
             folded_.push_back(key.folded());
-            account_policy_.push_back(resolve::is_account_policy(key));
+            account_policy_.push_back(model::is_account_policy(key));
         }
         rank_by_id_[key.id()] = static_cast<uint32_t>(folded_.size() - 1);
     }

@@ -55,9 +55,9 @@ public:
     // The directory entry (LDIF groupPolicyContainer) of a GPO, whether or not its files were given.
     const model::GpoContainer* find_container(std::string_view guid) const;
 
-    // Computer-side settings of `gpo`: registry.pol, Preferences and the rest first, the security
-    // template last, each group in file order. The Security CSE runs after the Registry CSE, so within
-    // one GPO a template value beats a registry.pol value for the same registry value (FORMATS §6.2).
+    // Computer-side settings of `gpo` in the order the client-side extensions apply them
+    // (model::applying_extension: registry.pol first, the security template after it, …), each
+    // extension's settings in file order (docs/precedence.md).
     const std::vector<RankedSetting>& computer_settings(const model::Gpo& gpo) const;
     // The values a **DeleteValues setting names, as keys of their own ("key\name").
     const std::vector<RankedKey>& deleted_values(const model::Setting& setting) const;
@@ -71,9 +71,5 @@ private:
     KeyOrder keys_;                                     // after deleted_values_: ranks its keys too
     std::vector<std::vector<RankedSetting>> settings_;
 };
-
-// True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
-// at the domain root (FORMATS §5.5).
-bool is_account_policy(const model::SettingKey& key);
 
 }  // namespace gpolint::resolve

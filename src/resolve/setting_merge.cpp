@@ -1,11 +1,13 @@
 #include "resolve/setting_merge.hpp"
 
+#include "model/policy_semantics.hpp"
 
 namespace gpolint::resolve {
 
 namespace {
 
-bool defines_value(model::Operation op) { return op == model::Operation::Set || op == model::Operation::SetIfAbsent; }
+using model::applying_extension;
+using model::defines_value;
 
 std::string describe_link(const ProcessedLink& link, const model::Topology& topology) {
     std::string name = link.gpo != nullptr ? link.gpo->name : link.gpo_guid;
@@ -19,12 +21,26 @@ std::string describe_link(const ProcessedLink& link, const model::Topology& topo
 std::string overridden_reason(const Contribution& loser, const Contribution& decider,
                               const std::vector<ProcessedLink>& order, const model::Topology& topology) {
     const bool deleted = !defines_value(decider.setting->op);
-    if (loser.link_index == decider.link_index) {
-        if (decider.setting->source == model::SourceKind::Template && loser.setting->source != model::SourceKind::Template)
-            return "overridden by the security template of the same GPO (the Security CSE runs after the Registry CSE)";
-        return deleted ? "deleted later in the same GPO" : "overridden later in the same GPO";
+    const model::Extension by = applying_extension(*decider.setting), of = applying_extension(*loser.setting);
+    if (by != of) {
+        const std::string why = " (the " + std::string(model::to_string(by)) + " extension runs after the " +
+                                std::string(model::to_string(of)) + " extension, for every GPO)";
+        if (loser.link_index == decider.link_index)
+            return std::string(deleted ? "deleted" : "overridden") + " by the " + std::string(model::to_string(by)) +
+                   " settings of the same GPO" + why;
+        return (deleted ? "deleted by " : "overridden by ") + describe_link(order[decider.link_index], topology) + why;
     }
+    if (loser.link_index == decider.link_index) return deleted ? "deleted later in the same GPO" : "overridden later in the same GPO";
     return (deleted ? "deleted by " : "overridden by ") + describe_link(order[decider.link_index], topology);
+}
+
+// True when the outcome of `key_state` was decided by an extension that runs after the one applying
+// `setting`: whatever `setting` does is undone when that extension writes its value.
+template <typename KeyState>
+bool decided_by_later_extension(const KeyState& key_state, const model::Setting& setting) {
+    if (key_state.decided_by < 0) return false;
+    const model::Setting& decider = *key_state.history[static_cast<size_t>(key_state.decided_by)].contribution.setting;
+    return !model::replaces(applying_extension(setting), applying_extension(decider));
 }
 
 }  // namespace
@@ -91,12 +107,14 @@ void SettingMerge::apply(size_t link_index, const model::Gpo& gpo, const RankedS
         case Operation::Set: {
             KeyState& key_state = state(ranked.rank, setting.key);
             record(key_state, link_index, &gpo, setting);
+            if (decided_by_later_extension(key_state, setting)) return;  // stays Overridden, the reason says why
             key_state.value_from = key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
             return;
         }
         case Operation::SetIfAbsent: {
             KeyState& key_state = state(ranked.rank, setting.key);
             record(key_state, link_index, &gpo, setting);
+            if (decided_by_later_extension(key_state, setting)) return;
             if (key_state.value_from < 0) {
                 key_state.value_from = key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
                 return;
@@ -133,6 +151,7 @@ void SettingMerge::apply(size_t link_index, const model::Gpo& gpo, const RankedS
 void SettingMerge::delete_value(KeyState& key_state, size_t link_index, const model::Gpo& gpo,
                                 const model::Setting& setting) {
     record(key_state, link_index, &gpo, setting);
+    if (decided_by_later_extension(key_state, setting)) return;
     key_state.value_from = -1;
     key_state.decided_by = static_cast<int>(key_state.history.size() - 1);
 }

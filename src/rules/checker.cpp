@@ -116,6 +116,8 @@ Checker::Checker(const std::vector<Rule>& rules, const Selection& selection, con
         }
         for (auto& instance : instantiate(rule)) instances_.push_back(std::move(instance));
     }
+    for (const auto& som : topology.soms)
+        for (const auto& role : som.roles) declared_roles_.insert(model::fold_case(role));
 }
 
 void Checker::check_gpo(const model::Gpo& gpo) {
@@ -139,11 +141,20 @@ void Checker::check_gpos() {
     }
 }
 
+bool Checker::topology_declares(const std::string& role) const { return declared_roles_.count(model::fold_case(role)) != 0; }
+
 void Checker::check_gpo(const model::Gpo& gpo, GpoFindings& out) const {
     GpoFacts facts(gpo);
+    // When the topology places the GPO, the SOMs it is linked to say what applies; the per-GPO variant
+    // of a SOM rule ("if linked where Hyper-V hosts live") would only repeat or second-guess them. A rule
+    // for SOMs with a role no SOM of the topology declares still needs it: the topology cannot tell.
+    bool placed = false;
+    if (!context_.topology.empty() && !gpo.guid.empty())
+        for (const auto& site : context_.links.to(gpo.guid)) placed = placed || !site.link->disabled;
     for (const auto& instance : instances_) {
         const Rule& rule = *instance.rule;
-        bool per_gpo = rule.scope.kind == ScopeKind::Gpo || rule.per_gpo.has_value();
+        const bool decided_by_soms = placed && rule.per_gpo && (rule.scope.role.empty() || topology_declares(rule.scope.role));
+        bool per_gpo = rule.scope.kind == ScopeKind::Gpo || (rule.per_gpo.has_value() && !decided_by_soms);
         if (!per_gpo || !evaluate(instance.when, facts)) continue;
         const model::Setting* primary = primary_setting(instance, facts);
         // Per GPO there is no SOM: {som} names the GPO, quoted like every GPO name in messages.

@@ -75,6 +75,7 @@ private:
         std::vector<Diagnostic> rules, builtins;
     };
     void check_gpo(const model::Gpo& gpo, GpoFindings& out) const;
+    bool topology_declares(const std::string& role) const;  // some SOM has the role (case-insensitive)
     void evaluate_instance_on_som(const Instance& instance, const SomFacts& facts, SomFindings& piece) const;
     static void add_found(SomFindings& piece, Diagnostic finding, const std::string& som_dn);
     void add_som_finding(SomFindings::Found found);
@@ -88,6 +89,7 @@ private:
     std::vector<Folded> som_findings_;
     std::unordered_map<std::string, size_t> fold_index_;  // fold key -> som_findings_
     std::unordered_set<std::string> covered_;             // rule + setting location of per-SOM findings
+    std::unordered_set<std::string> declared_roles_;      // folded roles some SOM of the topology has
 };
 
 // Convenience for the CLI and the tests: per GPO for every GPO, then per SOM when there is a topology,

@@ -2,18 +2,11 @@
 
 #include <algorithm>
 
+#include "model/policy_semantics.hpp"
+
 namespace gpolint::rules {
 
 namespace {
-
-// Higher wins inside one GPO; equal ranks fall back to file order (the last one wins).
-int source_rank(model::SourceKind kind) {
-    switch (kind) {
-        case model::SourceKind::RegistryPol: return 0;
-        case model::SourceKind::Preferences: return 2;
-        default: return 1;
-    }
-}
 
 bool has_prefix(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
@@ -21,20 +14,16 @@ bool has_prefix(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-bool defines_value(model::Operation op) {
-    return op == model::Operation::Set || op == model::Operation::SetIfAbsent || op == model::Operation::CreateKey ||
-           op == model::Operation::SecureKey;
-}
-
 GpoFacts::GpoFacts(const model::Gpo& gpo) : gpo_(gpo) {
     index_.reserve(gpo.settings.size());
     for (const auto& setting : gpo.settings) index_.emplace_back(setting.key.folded(), &setting);
-    // Stable sort keeps file order among equal keys; then keep, per key, the highest rank, last in file.
+    // Stable sort keeps file order among equal keys; then keep, per key, what the client leaves in place
+    // (model::replaces: the extension that runs last, and within it the last in file).
     std::stable_sort(index_.begin(), index_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::pair<std::string_view, const model::Setting*>> winners;
     for (const auto& entry : index_) {
         if (!winners.empty() && winners.back().first == entry.first) {
-            if (source_rank(entry.second->source) >= source_rank(winners.back().second->source))
+            if (model::replaces(model::applying_extension(*entry.second), model::applying_extension(*winners.back().second)))
                 winners.back().second = entry.second;
             continue;
         }

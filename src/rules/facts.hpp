@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/gpo.hpp"
+#include "model/policy_semantics.hpp"
 #include "resolve/effective.hpp"
 
 namespace gpolint::rules {
@@ -23,9 +24,9 @@ public:
     virtual const model::Gpo* source_of(std::string_view folded_key) const = 0;
 };
 
-// One GPO alone. Within the GPO the last setting for a key wins, except that a security-template value
-// beats registry.pol (the Security CSE runs after the Registry CSE) and Preferences beat both (their CSE
-// runs later still); a user-half setting never decides a machine key because keys differ (HKCU vs HKLM).
+// One GPO alone. Within the GPO the setting of the client-side extension that runs last wins, and within
+// one extension the last in the file (model::applying_extension, docs/precedence.md §2.1); a user-half
+// setting never decides a machine key because keys differ (HKCU vs HKLM).
 class GpoFacts final : public Facts {
 public:
     explicit GpoFacts(const model::Gpo& gpo);
@@ -55,7 +56,6 @@ private:
     const resolve::EffectivePolicy& policy_;
 };
 
-// True when the operation leaves a value in place.
-bool defines_value(model::Operation op);
+using model::defines_value;  // one definition, in model/policy_semantics.hpp
 
 }  // namespace gpolint::rules

@@ -52,6 +52,20 @@ TEST_CASE("GPL702: linked nowhere or only through disabled links - needs a topol
     CHECK(of_rule(run(gpos, model::Topology{}), "GPL702").empty());
 }
 
+// 58 DISA STIG GPOs got no GPL702 alone and 58 when checked beside another domain's folders: a GPO of a
+// domain the topology does not describe is not judged.
+TEST_CASE("GPL702: only for GPOs of a domain the topology describes") {
+    model::Topology topology;
+    int domain = add_som(topology, kDomain, model::SomKind::Domain, -1);
+    std::vector<model::Gpo> gpos{gpo("{A}", "Linked", {}), gpo("{B}", "Contoso Orphan", {}), gpo("{C}", "STIG Package", {})};
+    gpos[1].domain = "contoso.com";
+    gpos[2].domain = "disa.mil";
+    link_at(topology, domain, "{A}");
+    auto found = of_rule(run(gpos, topology), "GPL702");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]->gpo->name == "Contoso Orphan");
+}
+
 TEST_CASE("GPL703 and GPL708: disabled half, filtered GPO") {
     auto off = gpo("{A}", "Half Off", {privilege("SeDebugPrivilege", {"*S-1-5-32-544"}, "off/GptTmpl.inf", 4)});
     off.flags = 2;  // computer half disabled
@@ -121,4 +135,22 @@ TEST_CASE("GPL302, GPL601, GPL705 and GPL704 from the resolution of SOMs") {
     auto gpl704 = of_rule(findings, "GPL704");
     REQUIRE(gpl704.size() == 2);  // both settings of 'Default Domain Policy' lose everywhere
     for (const auto* d : gpl704) CHECK(d->gpo->name == "Default Domain Policy");
+}
+
+// BitLocker EncryptionMethod = 4 in two GPOs: the losing copy is redundant, not dead; only a
+// different value overridden everywhere is GPL704.
+TEST_CASE("GPL704: an override with the very same value is no finding") {
+    model::Topology topology;
+    int domain = add_som(topology, kDomain, model::SomKind::Domain, -1);
+    const std::string key = "registry:HKLM\\Software\\Policies\\Microsoft\\FVE\\EncryptionMethod";
+    std::vector<model::Gpo> gpos{gpo("{A}", "Baseline", {dword(key, 4, "a/registry.pol", 1), dword(key + "2", 4, "a/registry.pol", 2)}),
+                                 gpo("{B}", "BitLocker", {dword(key, 4, "b/registry.pol", 1), dword(key + "2", 7, "b/registry.pol", 2)})};
+    std::vector<resolve::ProcessedLink> order{link(gpos[0], domain, 2), link(gpos[1], domain, 1)};
+    auto keys = std::vector<Contributions>{{key, {{0, &gpos[0].settings[0]}, {1, &gpos[1].settings[0]}}},
+                                           {key + "2", {{0, &gpos[0].settings[1]}, {1, &gpos[1].settings[1]}}}};
+    auto findings = run(gpos, topology, {policy(topology, domain, order, keys)});
+    auto gpl704 = of_rule(findings, "GPL704");
+    REQUIRE(gpl704.size() == 1);  // only the value that differs (4 beaten by 7)
+    CHECK(gpl704[0]->setting == key + "2");
+    CHECK(gpl704[0]->gpo->name == "Baseline");
 }

@@ -91,6 +91,18 @@ TEST_CASE("the per-GPO finding stays when no SOM covers it") {
     CHECK(!gpl101[0]->som.has_value());
 }
 
+// Once the topology places the GPO, the SOMs say what applies: no speculative "if linked where Hyper-V
+// hosts live" note on top (here the linked OU has no Hyper-V role, so nothing applies).
+TEST_CASE("the per-GPO variant of a SOM rule is left out when the topology places the GPO") {
+    HyperVScenario scenario({"*S-1-5-20"});
+    model::Link placed;
+    placed.gpo_guid = "{A}";
+    scenario.topology.soms[static_cast<size_t>(scenario.servers)].links.push_back(placed);
+    rules::Checker checker(policies(), {}, scenario.gpos, scenario.topology);
+    for (const auto& g : scenario.gpos) checker.check_gpo(g);
+    CHECK(of_rule(checker.finish(), "GPL101").empty());  // unplaced, 'Server Hardening' had one
+}
+
 TEST_CASE("GPL201 across two GPOs names both, error on a cluster SOM and warning elsewhere") {
     model::Topology topology;
     int domain = add_som(topology, kDomain, model::SomKind::Domain, -1);

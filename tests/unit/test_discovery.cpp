@@ -100,12 +100,75 @@ TEST_CASE("discovery: backup root with a stale manifest trusts the disk and note
     CHECK(r.inputs.gpos[0].settings[0].key.text() == "registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash");
     CHECK(r.inputs.gpos[1].guid == kG2);
     CHECK(r.inputs.gpos[1].name == "Two");
-    REQUIRE(count_id(r.diagnostics, "GPL006") == 2);
-    CHECK(r.diagnostics.size() == 2);
-    // Both on line 1 of the one-line manifest, so sorted by message.
-    CHECK(r.diagnostics[0].message == "backup folder " + kB2 + " is not in manifest.xml");
-    CHECK(r.diagnostics[1].message == "manifest.xml lists backup " + kGone + " ('Gone') which is not on disk");
-    CHECK(r.diagnostics[0].severity == Severity::Note);
+    // One finding for the one stale manifest; each difference is a note of it.
+    REQUIRE(count_id(r.diagnostics, "GPL006") == 1);
+    CHECK(r.diagnostics.size() == 1);
+    const Diagnostic& d = r.diagnostics[0];
+    CHECK(d.message == "manifest.xml is stale: 1 listed backup(s) not on disk, 1 backup folder(s) beside it not listed");
+    REQUIRE(d.notes.size() == 2);
+    CHECK(d.notes[0].message == "lists backup " + kGone + " ('Gone'), which is not on disk");
+    CHECK(d.notes[1].message == "backup folder " + kB2 + " is not in it");
+    CHECK(d.severity == Severity::Note);
+}
+
+TEST_CASE("discovery: a manifest.xml one folder above its backups gives no GPL006 for each backup") {
+    TempTree tree("manifest-above");
+    std::string listed;
+    for (int i = 0; i < 20; ++i) {
+        std::string id = "{11111111-1111-1111-1111-1111111111" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "}";
+        std::string guid = "{AAAAAAAA-0000-4000-8000-0000000000" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "}";
+        listed += backup_inst(id, guid, "GPO " + std::to_string(i));
+        tree.write("root/GPOs/" + id + "/Backup.xml", backup_xml(guid, "GPO " + std::to_string(i)));
+    }
+    tree.write("root/manifest.xml",
+               "<Backups xmlns=\"http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest\">" + listed + "</Backups>");
+    auto r = load({tree.path("root")});
+    CHECK(r.inputs.gpos.size() == 20);
+    CHECK(count_id(r.diagnostics, "GPL006") == 0);
+}
+
+TEST_CASE("discovery: macOS resource forks are skipped with one note") {
+    TempTree tree("macos");
+    tree.write("set/" + kB1 + "/Backup.xml", backup_xml(kG1, "One"));
+    // AppleDouble header: magic 00 05 16 07, version 00 02 00 00, filler "Mac OS X".
+    std::string apple_double("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02", 28);
+    tree.write("set/__MACOSX/" + kB1 + "/._Backup.xml", apple_double);
+    tree.write("set/__MACOSX/._" + kB1, apple_double);
+    tree.write("set/._manifest.xml", apple_double);
+    tree.write("set/" + kB1 + "/._bkupInfo.xml", apple_double);
+    auto r = load({tree.path("set")});
+    REQUIRE(r.inputs.gpos.size() == 1);
+    CHECK(r.inputs.gpos[0].guid == kG1);
+    CHECK(count_id(r.diagnostics, "GPL001") == 0);
+    REQUIRE(count_id(r.diagnostics, "GPL008") == 1);
+    CHECK(r.diagnostics.size() == 1);
+}
+
+TEST_CASE("discovery: a secedit export (UTF-16LE secpol.cfg) is read as a security template") {
+    TempTree tree("secedit");
+    std::string text = "[Unicode]\r\nUnicode=yes\r\n[System Access]\r\nMinimumPasswordLength = 14\r\n"
+                       "[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n";
+    std::string utf16 = "\xFF\xFE";
+    for (char c : text) utf16 += std::string{c, '\0'};
+    tree.write("exports/secpol.cfg", utf16);
+    tree.write("exports/notes.txt", "nothing to see\n");
+    auto r = load({tree.path("exports")});
+    REQUIRE(r.inputs.gpos.size() == 1);
+    REQUIRE(r.inputs.gpos[0].settings.size() == 1);
+    CHECK(r.inputs.gpos[0].settings[0].key.text() == "access:MinimumPasswordLength");
+    CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("discovery: keys of a User-side registry.pol are under HKCU, whatever their first part says") {
+    TempTree tree("user-pol");
+    tree.write("sysvol/{AAAAAAAA-0000-4000-8000-000000000001}/GPT.INI", "[General]\r\nVersion=65537\r\n");
+    tree.write("sysvol/{AAAAAAAA-0000-4000-8000-000000000001}/User/registry.pol",
+               test::pol_file(test::pol_record("MACHINE\\Software\\A", "V", 4, test::le32(1))));
+    auto r = load({tree.path("sysvol")});
+    REQUIRE(r.inputs.gpos.size() == 1);
+    REQUIRE(r.inputs.gpos[0].settings.size() == 1);
+    CHECK(r.inputs.gpos[0].settings[0].key.text() == "registry:HKCU\\MACHINE\\Software\\A\\V");
+    CHECK(r.inputs.gpos[0].settings[0].user_side);
 }
 
 TEST_CASE("discovery: SYSVOL Policies copy with case variants - GPT.INI versions and name") {

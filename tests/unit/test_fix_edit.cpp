@@ -4,7 +4,9 @@
 #include <string>
 
 #include "core/source.hpp"
+#include "core/diagnostic.hpp"
 #include "fix/template_edit.hpp"
+#include "parse/inf_reader.hpp"
 
 using namespace gpolint;
 
@@ -23,6 +25,12 @@ std::string fixed(const std::string& text, const fix::FixAction& action) {
     auto p = plan(text, action);
     REQUIRE(p.outcome == fix::EditOutcome::Edited);
     return fix::apply_edit(text, p.edit);
+}
+
+size_t template_errors(const SourceText& source) {
+    Diagnostics diagnostics;
+    parse::read_security_template(source, diagnostics);
+    return diagnostics.count(Severity::Error);
 }
 
 }  // namespace
@@ -124,4 +132,29 @@ TEST_CASE("autofix on scrambled templates: edits stay inside one line and a seco
         }
     }
     CHECK(edited > 100);  // the generator does reach the edit paths
+}
+
+// A DoD banner template: its '","' line now parses, so a fix elsewhere in the file is allowed, and the
+// banner goes back to disk byte for byte (UTF-16LE, CRLF, as GPMC writes it).
+TEST_CASE("autofix: a template with the DoD banner's quoted commas round-trips byte-exactly") {
+    const std::string banner =
+        "MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\LegalNoticeText=7,You are accessing a "
+        "U.S. Government (USG) Information System (IS) that is provided for USG-authorized use only.,By using this IS "
+        "(which includes any device attached to this IS)\",\" you consent to the following conditions:\r\n";
+    const std::string before = "[Unicode]\r\nUnicode=yes\r\n[Registry Values]\r\n" + banner +
+                               "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash=4,0\r\n"
+                               "[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n";
+    const std::string after = "[Unicode]\r\nUnicode=yes\r\n[Registry Values]\r\n" + banner +
+                              "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash=4,1\r\n"
+                              "[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n";
+    const std::string bytes = encode_text(before, Encoding::Utf16LeBom);
+    SourceText source = decode_text(intern_path("banner.inf"), bytes);
+    CHECK(template_errors(source) == 0);  // the banner line is no parse error any more
+    const fix::FixAction set{"GPL203", false, fix::ActionKind::Set,
+                             "registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa\\NoLMHash", "", "1"};
+    auto p = fix::plan_template_edit(source, set, set.key);
+    REQUIRE(p.outcome == fix::EditOutcome::Edited);
+    std::string written = encode_text(fix::apply_edit(source.text(), p.edit), source.encoding());
+    CHECK(written == encode_text(after, Encoding::Utf16LeBom));
+    CHECK(template_errors(decode_text(intern_path("banner.inf"), written)) == 0);
 }

@@ -275,3 +275,43 @@ TEST_CASE("inf: LF, CR and no final newline all work") {
         CHECK(p.setting("access:LockoutBadCount")->location.line == 2);
     }
 }
+
+// The DoD "Banner" templates: secedit/GPMC write a comma that belongs to the text as '","'.
+TEST_CASE("inf: a quoted comma inside a text item is part of the item (DoD logon banner)") {
+    auto p = parse_template(
+        "[Registry Values]\n"
+        "MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\LegalNoticeText=7,You are accessing a "
+        "U.S. Government (USG) Information System (IS) that is provided for USG-authorized use only.,By using this IS "
+        "(which includes any device attached to this IS)\",\" you consent to the following conditions:,-The USG "
+        "routinely intercepts and monitors communications on this IS for purposes including\",\" but not limited to\",\" "
+        "penetration testing.\n"
+        "MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\LegalNoticeCaption=1,\"DoD Notice and "
+        "Consent Banner\"\n"
+        "MACHINE\\Software\\X\\Caption=1,Read this\",\" now\n");
+    CHECK(p.count("GPL001") == 0);
+    CHECK(p.diagnostics.empty());
+    const auto* text = p.setting("registry:HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\LegalNoticeText");
+    REQUIRE(text != nullptr);
+    CHECK(text->value.kind == ValueKind::MultiString);
+    REQUIRE(text->value.items.size() == 3);
+    CHECK(text->value.items[0] ==
+          "You are accessing a U.S. Government (USG) Information System (IS) that is provided for USG-authorized use only.");
+    CHECK(text->value.items[1] ==
+          "By using this IS (which includes any device attached to this IS), you consent to the following conditions:");
+    CHECK(text->value.items[2] ==
+          "-The USG routinely intercepts and monitors communications on this IS for purposes including, but not limited "
+          "to, penetration testing.");
+    const auto* caption = p.setting("registry:HKLM\\Software\\X\\Caption");
+    REQUIRE(caption != nullptr);
+    CHECK(caption->value.text == "Read this, now");
+}
+
+TEST_CASE("inf: keys from Microsoft's lists of security policy settings and user rights are known") {
+    auto p = parse_template(
+        "[System Access]\n"
+        "AllowAdministratorLockout = 1\n"
+        "[Privilege Rights]\n"
+        "SeDelegateSessionUserImpersonatePrivilege = *S-1-5-32-544\n");
+    CHECK(p.count("GPL002") == 0);
+    CHECK(p.diagnostics.empty());
+}

@@ -12,6 +12,7 @@ using namespace gpolint;
 using model::Operation;
 using model::ValueKind;
 using namespace gpolint::test;
+using namespace std::string_literals;
 
 namespace {
 
@@ -120,6 +121,23 @@ TEST_CASE("pol: User\\registry.pol is HKCU") {
     REQUIRE(r.settings.size() == 1);
     CHECK(r.settings[0].key.text() == "registry:HKCU\\Software\\Policies\\X\\Y");
     CHECK(r.settings[0].user_side);
+}
+
+TEST_CASE("pol: keys are relative to their half's hive, whatever their first part says") {
+    auto user = read(pol_file(pol_record("MACHINE\\Software\\A", "V", 4, le32(1))), true);
+    REQUIRE(user.settings.size() == 1);
+    CHECK(user.settings[0].key.text() == "registry:HKCU\\MACHINE\\Software\\A\\V");
+    auto machine = read(pol_file(pol_record("USER\\Software\\A", "V", 4, le32(1))));
+    REQUIRE(machine.settings.size() == 1);
+    CHECK(machine.settings[0].key.text() == "registry:HKLM\\USER\\Software\\A\\V");
+}
+
+TEST_CASE("pol: a REG_SZ ends at its first NUL, as Windows reads it") {
+    std::string data = "a\0b\0\0\0j\0u\0n\0k\0\0\0"s;  // "ab", NUL, "junk", NUL
+    auto r = read(pol_file(pol_record("Software\\Policies\\X", "S", 1, data)));
+    REQUIRE(r.settings.size() == 1);
+    CHECK(r.settings[0].value.text == "ab");
+    CHECK(r.diagnostics.empty());
 }
 
 TEST_CASE("pol: header checks") {

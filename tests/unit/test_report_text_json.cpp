@@ -74,6 +74,36 @@ TEST_CASE("text output: location, source line with underline, notes, summary") {
           "1 error, 1 warning, 0 notes in 2 GPOs, 1 SOM\n");
 }
 
+// One-line XML files: the source line is a window around the column, not thousands of characters.
+TEST_CASE("text output: a long source line is shown as a window around the column, caret aligned") {
+    auto dir = std::filesystem::temp_directory_path() / "gpolint-text-window";
+    std::filesystem::create_directories(dir);
+    std::string file = (dir / "Groups.xml").string();
+    std::string head(300, 'a'), tail(1500, 'z');
+    std::ofstream(file) << head << "cpassword=\"x\"" << tail << "\n";
+    report::ReportData data;
+    Diagnostic d;
+    d.rule_id = "GPL602";
+    d.severity = Severity::Error;
+    d.message = "cpassword";
+    d.location = Location{intern_path(file), 1, 301, 0};
+    data.findings.push_back(d);
+    data.base_dir = dir.string();
+    std::string text = render("text", data);
+    std::istringstream lines(text);
+    std::string first, source, caret;
+    std::getline(lines, first);
+    std::getline(lines, source);
+    std::getline(lines, caret);
+    CHECK(first == "Groups.xml:1:301: error: cpassword [GPL602]");
+    CHECK(source == "    1 | ..." + std::string(40, 'a') + "cpassword=\"x\"" + std::string(100 - 40 - 13, 'z') + "...");
+    CHECK(source.size() < 120);
+    // The caret sits under the 'c' of cpassword in the shown window.
+    REQUIRE(caret.find('^') != std::string::npos);
+    CHECK(caret.find('^') == source.find("cpassword"));
+    CHECK(caret == "      | " + std::string(3 + 40, ' ') + "^" + std::string(8, '~'));
+}
+
 TEST_CASE("colour only when asked") {
     auto data = sample("missing/file.inf");
     CHECK(render("text", data).find('\x1b') == std::string::npos);

@@ -174,6 +174,10 @@ TEST_CASE("roles: topology from gpreport LinksTo when there is no LDIF or topolo
     CHECK(topology.soms[2].parent == 1);
     CHECK(topology.soms[1].parent == 0);
     for (const auto& som : topology.soms) CHECK_FALSE(som.link_order_known);
+    // Informational, not a parse error: its own ID (GPL001 is for parse errors only).
+    REQUIRE(diagnostics.all().size() == 1);
+    CHECK(diagnostics.all()[0].rule_id == "GPL009");
+    CHECK(diagnostics.all()[0].severity == Severity::Note);
     REQUIRE(topology.soms[0].links.size() == 1);
     CHECK(topology.soms[0].links[0].enforced);
     const auto& hyperv = topology.soms[2].links;

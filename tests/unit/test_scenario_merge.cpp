@@ -48,20 +48,36 @@ TEST_CASE("scenario: restricted group member lists are replaced whole, memberof 
     CHECK(winner(policy, "group:*S-1-5-32-544\\Memberof") == "Domain");
 }
 
-TEST_CASE("scenario: **del. in a later GPO removes a value a template set") {
+// The Registry CSE applies every GPO's registry.pol (the **del. too) before the Security CSE writes the
+// template values (docs/precedence.md §2.1): a **del. cannot remove a [Registry Values] value.
+TEST_CASE("scenario: **del. in a later GPO does not remove a value a template sets") {
     DomainAndOu t;
     t.s.set("Domain", kLsa + "\\NoLMHash", "4,1");
     t.s.set("Ou", kLsa + "\\NoLMHash", " ", SourceKind::RegistryPol, Operation::DeleteValue);
 
     auto policy = t.s.resolve(t.ou);
     const auto& value = resolved(policy, kLsa + "\\NoLMHash");
+    REQUIRE(value.winner != nullptr);
+    CHECK(value.winner->value.text == "4,1");
+    CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:won", "Ou:overridden"});
+    CHECK(gpolint::test::reason(policy, value, 1) ==
+          "overridden by 'Domain' (link order 1 at DC=contoso,DC=com) (the Security extension runs after the Registry "
+          "extension, for every GPO)");
+    CHECK(winner(t.s.resolve(t.dom), kLsa + "\\NoLMHash") == "Domain");
+}
+
+// Within one extension the later GPO's **del. still removes the value.
+TEST_CASE("scenario: **del. in a later GPO removes a registry.pol value of an earlier one") {
+    DomainAndOu t;
+    t.s.set("Domain", kLsa + "\\NoLMHash", "1", SourceKind::RegistryPol);
+    t.s.set("Ou", kLsa + "\\NoLMHash", " ", SourceKind::RegistryPol, Operation::DeleteValue);
+
+    auto policy = t.s.resolve(t.ou);
+    const auto& value = resolved(policy, kLsa + "\\NoLMHash");
     CHECK(value.winner == nullptr);
-    CHECK(value.winner_link == -1);
     CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:overridden", "Ou:won"});
     CHECK(gpolint::test::reason(policy, value, 0) == "deleted by 'Ou' (link order 1 at OU=Servers,DC=contoso,DC=com)");
     CHECK(gpolint::test::reason(policy, value, 1) == "removes the value");
-    // Above the OU the template value still stands.
-    CHECK(winner(t.s.resolve(t.dom), kLsa + "\\NoLMHash") == "Domain");
 }
 
 TEST_CASE("scenario: **delvals. removes the key's values set before it, not subkeys, not later values") {
@@ -138,9 +154,49 @@ TEST_CASE("scenario: inside one GPO the template beats registry.pol, whatever th
     CHECK(level.winner->value.text == "4,1");
     CHECK(history(policy, kLsa + "\\LmCompatibilityLevel") == Strings{"Earlier:overridden", "Both:overridden", "Both:won"});
     CHECK(gpolint::test::reason(policy, level, 1) ==
-          "overridden by the security template of the same GPO (the Security CSE runs after the Registry CSE)");
-    // Across GPOs the later GPO still wins, registry.pol or not.
+          "overridden by the Security settings of the same GPO (the Security extension runs after the Registry "
+          "extension, for every GPO)");
+    // Both templates: one extension, so the later GPO wins.
     CHECK(gpolint::test::reason(policy, level, 0) == "overridden by 'Both' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+}
+
+// MS-GPOL §3.2.5.1.10: the Registry CSE runs first, for every GPO; the Security CSE runs after it over
+// the whole list. A [Registry Values] entry in the weakest GPO is the value left in the registry.
+TEST_CASE("scenario: across GPOs a template value beats registry.pol, even from an enforced GPO") {
+    Scenario s;
+    int dom = s.domain();
+    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
+    s.link(dom, "Enforced Admx", gpolint::test::kEnforced);
+    s.link(ou, "Ou Template");
+    s.gpo("Enforced Admx");
+    s.gpo("Ou Template");
+    s.set("Enforced Admx", kLsa + "\NoLMHash", "1", SourceKind::RegistryPol);
+    s.set("Ou Template", kLsa + "\NoLMHash", "4,0");
+    auto policy = s.resolve(ou);
+    const auto& value = resolved(policy, kLsa + "\NoLMHash");
+    REQUIRE(value.winner != nullptr);
+    CHECK(value.winner->value.text == "4,0");
+    CHECK(history(policy, kLsa + "\NoLMHash") == Strings{"Ou Template:won", "Enforced Admx:overridden"});
+    CHECK(gpolint::test::reason(policy, value, 1) ==
+          "overridden by 'Ou Template' (link order 1 at OU=Servers,DC=contoso,DC=com) (the Security extension runs "
+          "after the Registry extension, for every GPO)");
+}
+
+TEST_CASE("scenario: Preferences Registry.xml runs after the Security extension, in one GPO and across GPOs") {
+    Scenario s;
+    int dom = s.domain();
+    int ou = s.ou("OU=Servers,DC=contoso,DC=com", dom);
+    s.link(dom, "Domain Prefs");
+    s.link(ou, "Ou Template");
+    s.gpo("Domain Prefs");
+    s.gpo("Ou Template");
+    s.set("Domain Prefs", kLsa + "\NoLMHash", "1", SourceKind::Preferences);
+    s.set("Ou Template", kLsa + "\NoLMHash", "4,0");
+    s.set("Ou Template", kLsa + "\RestrictAnonymous", "2", SourceKind::Preferences);  // before the template in the file
+    s.set("Ou Template", kLsa + "\RestrictAnonymous", "4,1");
+    auto policy = s.resolve(ou);
+    CHECK(winner(policy, kLsa + "\NoLMHash") == "Domain Prefs");
+    CHECK(resolved(policy, kLsa + "\RestrictAnonymous").winner->value.text == "2");
 }
 
 TEST_CASE("scenario: account policy on an OU does not reach domain accounts") {

@@ -15,7 +15,4 @@ std::unique_ptr<BuiltinCheck> make_overridden_everywhere(const Rule& rule);     
 std::unique_ptr<BuiltinCheck> make_same_level_conflict(const Rule& rule);         // GPL705
 std::unique_ptr<BuiltinCheck> make_filtered_gpo(const Rule& rule);                // GPL708
 
-// Account-policy keys: [System Access] password/lockout keys and every [Kerberos Policy] key.
-bool is_account_policy_key(const model::SettingKey& key);
-
 }  // namespace gpolint::rules

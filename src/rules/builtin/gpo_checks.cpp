@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/principal.hpp"
+#include "model/topology.hpp"
 #include "rules/builtin/checks.hpp"
 
 namespace gpolint::rules {
@@ -17,6 +18,10 @@ public:
         if (context.topology.empty()) return;
         for (const auto& gpo : context.gpos) {
             if (gpo.guid.empty()) continue;
+            // The links of a GPO from a domain the topology does not describe are simply not in the
+            // input (a STIG package checked beside another domain's export): no judgement, so the
+            // finding does not depend on which unrelated folders are checked with it.
+            if (!gpo.domain.empty() && context.topology.find(model::canonical_name_to_dn(gpo.domain)) < 0) continue;
             std::vector<std::string> disabled_at;
             bool linked = false;
             for (const auto& site : context.links.to(gpo.guid)) {

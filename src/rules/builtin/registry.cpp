@@ -12,6 +12,8 @@ const std::vector<BuiltinEntry>& builtin_registry() {
         {"GPL004", nullptr, "parsers"},
         {"GPL005", nullptr, "input loader"},
         {"GPL006", nullptr, "input loader"},
+        {"GPL008", nullptr, "input loader"},
+        {"GPL009", nullptr, "topology reader"},
         {"GPL010", nullptr, "findings stage (suppressions)"},
         {"GPL011", nullptr, "findings stage (suppressions)"},
         {"GPL012", nullptr, "findings stage (baseline)"},

@@ -11,20 +11,11 @@
 #include <unordered_set>
 
 #include "core/parallel.hpp"
+#include "model/policy_semantics.hpp"
 #include "rules/builtin/checks.hpp"
 #include "rules/evaluator.hpp"
 
 namespace gpolint::rules {
-
-bool is_account_policy_key(const model::SettingKey& key) {
-    static const std::set<std::string> kAccessKeys = {
-        "access:minimumpasswordage", "access:maximumpasswordage", "access:minimumpasswordlength",
-        "access:passwordcomplexity", "access:passwordhistorysize", "access:cleartextpassword",
-        "access:lockoutbadcount",    "access:resetlockoutcount",  "access:lockoutduration"};
-    const std::string& folded = key.folded();
-    if (folded.starts_with("kerberos:")) return true;
-    return folded.starts_with("access:") && kAccessKeys.count(folded) != 0;
-}
 
 namespace {
 
@@ -79,7 +70,7 @@ public:
         for (const auto& gpo : context.gpos) {
             const model::Setting* first = nullptr;
             for (const auto& s : gpo.settings)
-                if (!s.user_side && is_account_policy_key(s.key)) {
+                if (!s.user_side && model::is_account_policy(s.key)) {
                     first = &s;
                     break;
                 }
@@ -108,7 +99,7 @@ public:
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
         if (policy.som_ref().kind != model::SomKind::Domain) return;
         for (const auto& setting : policy.settings) {
-            if (!is_account_policy_key(setting.key)) continue;
+            if (!model::is_account_policy(setting.key)) continue;
             auto contributions = competing(policy, setting,
                                            [&policy](const resolve::ProcessedLink& l) { return l.link_som == policy.som; });
             if (contributions.size() < 2) continue;
@@ -211,7 +202,8 @@ public:
                 if (number == SIZE_MAX) continue;
                 uint32_t& mark = marks[number];
                 if ((mark & ~3u) != mine) mark = mine;  // left by another instance: not ours
-                if (c.setting == setting.winner) {
+                // An override with the very same value is redundancy, not a dead setting: the value is in force.
+                if (c.setting == setting.winner || (setting.winner && model::same_effect(c.setting->value, setting.winner->value))) {
                     if (!(mark & kAlive)) alive_.push_back(static_cast<uint32_t>(number));
                     mark |= kAlive;
                 } else if (setting.winner && setting.winner_link >= 0 && !(mark & kBeaten)) {

@@ -1,0 +1,48 @@
+#pragma once
+// What Group Policy itself means by a setting, apart from files and from resolution: which client-side
+// extension (CSE) applies it and so which contribution is left in place when several extensions write
+// the same value, which keys are domain account policy, and which operations define a value. The
+// resolver (resolve/) and the rules (rules/) both ask here; docs/precedence.md gives the sources.
+#include <string_view>
+
+#include "model/setting.hpp"
+
+namespace gpolint::model {
+
+// The client-side extensions that can write one of gpolint's setting keys, in the order the client runs
+// them: the Registry CSE first for every GPO, then the others in CSE GUID order (MS-GPOL §3.2.5.1;
+// FORMATS §5.1 step 5). Each extension processes all GPOs of the list before the next one starts.
+enum class Extension {
+    Registry,               // {35378EAC-683F-11D2-A89A-00C04FBBCFA2} registry.pol (Administrative Templates)
+    PreferencesGroups,      // {17D89FEC-5C44-4972-B12D-241CAEF74509} Groups.xml
+    Security,               // {827D319E-6EAC-11D2-A4EA-00C04F79F83A} GptTmpl.inf
+    PreferencesServices,    // {91FBB303-0CD5-4055-BF42-E512A681B325} Services.xml
+    PreferencesRegistry,    // {B087BE9D-ED37-454F-AF9C-04291E351182} Registry.xml
+    AdvancedAudit,          // {F3CCC681-B74C-4060-9F26-CD84525DCA2A} audit.csv
+};
+
+// The extension that applies `setting` (gpreport.xml settings count as the Security extension's:
+// the report transcribes the security template).
+Extension applying_extension(const Setting& setting);
+std::string_view to_string(Extension extension);  // "Security", "Registry", "Preferences (Registry)" …
+
+// True when `later`, applied after `earlier` in GPO processing order, replaces it: a later extension
+// always wins, whatever the GPO order (its pass over all GPOs comes after the earlier one's); within
+// one extension the GPO applied later wins. Within one GPO the same holds with file order for GPO order.
+inline bool replaces(Extension later, Extension earlier) { return later >= earlier; }
+
+// True when the operation leaves a value defined (a set, **soft.); deletes, a key-only record and
+// **SecureKey define none.
+bool defines_value(Operation op);
+
+// True when two contributions to one key leave the same thing in place, so that one overriding the
+// other changes nothing: equal numbers, equal lists (principal lists in any order, case-insensitive),
+// or equal text. A service entry sets the start mode (and the template's also an ACL); when one of
+// the two leaves the start mode alone, they do not set the same thing and neither undoes the other.
+bool same_effect(const Value& a, const Value& b);
+
+// True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
+// at the domain root (FORMATS §5.5).
+bool is_account_policy(const SettingKey& key);
+
+}  // namespace gpolint::model
