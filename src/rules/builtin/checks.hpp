@@ -14,6 +14,8 @@ std::unique_ptr<BuiltinCheck> make_disabled_half_settings(const Rule& rule);    
 std::unique_ptr<BuiltinCheck> make_overridden_everywhere(const Rule& rule);       // GPL704
 std::unique_ptr<BuiltinCheck> make_same_level_conflict(const Rule& rule);         // GPL705
 std::unique_ptr<BuiltinCheck> make_filtered_gpo(const Rule& rule);                // GPL708
+std::unique_ptr<BuiltinCheck> make_gpo_unreadable_by_computers(const Rule& rule); // GPL710
+std::unique_ptr<BuiltinCheck> make_gpo_editable_by_non_admins(const Rule& rule);  // GPL711
 
 // Account-policy keys: [System Access] password/lockout keys and every [Kerberos Policy] key.
 bool is_account_policy_key(const model::SettingKey& key);

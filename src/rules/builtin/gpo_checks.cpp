@@ -1,5 +1,5 @@
 // Checks on one GPO and its links, without resolution: GPL702 (linked nowhere), GPL703 (settings in a
-// disabled half), GPL708 (WMI- or security-filtered).
+// disabled half), GPL708 (WMI- or security-filtered), GPL710/GPL711 (the GPO's own permissions).
 #include <algorithm>
 
 #include "model/principal.hpp"
@@ -71,6 +71,37 @@ public:
     }
 };
 
+// Only a descriptor read from Backup.xml tells; without one nothing is known about read access.
+class GpoUnreadableByComputers final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) const override {
+        if (!gpo.security_descriptor_known || gpo.computers_can_read) return;
+        bool user_settings = std::any_of(gpo.settings.begin(), gpo.settings.end(),
+                                         [](const model::Setting& s) { return s.user_side; });
+        out.push_back(finding(gpo_label(gpo) + "'s permissions give neither Authenticated Users nor Domain Computers Read: "
+                                  "since MS16-072 computers read GPOs in their own context, so the GPO is skipped" +
+                                  (user_settings ? " and its user settings never apply" : ""),
+                              gpo.origin, gpo));
+    }
+};
+
+class GpoEditableByNonAdmins final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) const override {
+        if (!gpo.security_descriptor_known || gpo.non_admin_editors.empty()) return;
+        std::string who;
+        for (const auto& sid : gpo.non_admin_editors) {
+            auto name = model::well_known_name(sid);
+            who += (who.empty() ? "" : ", ") + ("*" + sid) + (name ? " (" + std::string(*name) + ")" : "");
+        }
+        out.push_back(finding(gpo_label(gpo) + " can be changed by " + who +
+                                  ": whoever controls these accounts runs code as SYSTEM on every computer the GPO applies to",
+                              gpo.origin, gpo));
+    }
+};
+
 // The SID form works on every machine; the name of the Hyper-V group resolves only on Hyper-V hosts.
 class HyperVGroupByName final : public BuiltinCheck {
 public:
@@ -101,5 +132,11 @@ std::unique_ptr<BuiltinCheck> make_disabled_half_settings(const Rule& rule) {
     return std::make_unique<DisabledHalfSettings>(rule);
 }
 std::unique_ptr<BuiltinCheck> make_filtered_gpo(const Rule& rule) { return std::make_unique<FilteredGpo>(rule); }
+std::unique_ptr<BuiltinCheck> make_gpo_unreadable_by_computers(const Rule& rule) {
+    return std::make_unique<GpoUnreadableByComputers>(rule);
+}
+std::unique_ptr<BuiltinCheck> make_gpo_editable_by_non_admins(const Rule& rule) {
+    return std::make_unique<GpoEditableByNonAdmins>(rule);
+}
 
 }  // namespace gpolint::rules

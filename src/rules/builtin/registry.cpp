@@ -27,6 +27,8 @@ const std::vector<BuiltinEntry>& builtin_registry() {
         {"GPL704", make_overridden_everywhere, ""},
         {"GPL705", make_same_level_conflict, ""},
         {"GPL708", make_filtered_gpo, ""},
+        {"GPL710", make_gpo_unreadable_by_computers, ""},
+        {"GPL711", make_gpo_editable_by_non_admins, ""},
     };
     return registry;
 }
