@@ -1,5 +1,5 @@
-// Checks that read the resolution of each SOM: GPL301/302 (account policy), GPL601 (Restricted Groups
-// members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
+// Checks that read the resolution of each SOM: GPL301/302 (account policy), GPL405 (a deny-logon list
+// replaced by one that lacks some of its SIDs), GPL601 (Restricted Groups members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
 // disagree).
 #include <algorithm>
 #include <atomic>
@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/parallel.hpp"
+#include "model/principal.hpp"
 #include "rules/builtin/checks.hpp"
 #include "rules/evaluator.hpp"
 
@@ -141,6 +142,42 @@ public:
                 finding(setting.key.text() + " is set by " + std::to_string(contributions.size()) + " GPOs reaching " +
                             policy.som_ref().dn + "; member lists do not merge, only the one from " +
                             describe_link(policy, winner) + " applies",
+                        contributions.back()->setting->location),
+                policy, contributions));
+        }
+    }
+};
+
+// Deny rights replace each other whole: the SIDs a tiering GPO denied and the winning list leaves out
+// may log on again.
+class DenyLogonReplaced final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
+        auto first = std::lower_bound(policy.settings.begin(), policy.settings.end(), std::string_view("privilege:sedeny"),
+                                      [](const resolve::ResolvedSetting& s, std::string_view key) { return s.key.folded() < key; });
+        for (auto it = first; it != policy.settings.end() && std::string_view(it->key.folded()).starts_with("privilege:sedeny"); ++it) {
+            if (!std::string_view(it->key.folded()).ends_with("logonright")) continue;
+            auto contributions = competing(policy, *it, [](const resolve::ProcessedLink&) { return true; });
+            if (contributions.size() < 2) continue;
+            const auto& kept = contributions.back()->setting->value.items;
+            std::vector<std::string> dropped;
+            for (const auto* c : contributions) {
+                if (c == contributions.back()) continue;
+                for (const auto& sid : c->setting->value.items) {
+                    bool still_denied = std::any_of(kept.begin(), kept.end(),
+                                                    [&sid](const std::string& k) { return model::principal_matches(sid, k); });
+                    if (!still_denied && std::find(dropped.begin(), dropped.end(), sid) == dropped.end()) dropped.push_back(sid);
+                }
+            }
+            if (dropped.empty()) continue;
+            std::string list;
+            for (const auto& sid : dropped) list += (list.empty() ? "" : ",") + sid;
+            const auto& winner = policy.order[contributions.back()->link_index];
+            out.push_back(conflict_finding(
+                finding(it->key.text() + " from " + describe_link(policy, winner) + " replaces the lists of " +
+                            std::to_string(contributions.size() - 1) + " other GPO" + (contributions.size() == 2 ? "" : "s") +
+                            " on " + policy.som_ref().dn + ": " + list + " are no longer denied",
                         contributions.back()->setting->location),
                 policy, contributions));
         }
@@ -321,6 +358,9 @@ std::unique_ptr<BuiltinCheck> make_account_policy_conflict(const Rule& rule) {
 }
 std::unique_ptr<BuiltinCheck> make_group_members_conflict(const Rule& rule) {
     return std::make_unique<GroupMembersConflict>(rule);
+}
+std::unique_ptr<BuiltinCheck> make_deny_logon_replaced(const Rule& rule) {
+    return std::make_unique<DenyLogonReplaced>(rule);
 }
 std::unique_ptr<BuiltinCheck> make_same_level_conflict(const Rule& rule) { return std::make_unique<SameLevelConflict>(rule); }
 std::unique_ptr<BuiltinCheck> make_overridden_everywhere(const Rule& rule) {
