@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -35,6 +36,18 @@ bool applied(const resolve::Contribution& c) {
 
 const model::Gpo* gpo_of(const resolve::EffectivePolicy& policy, const resolve::Contribution& c) {
     return policy.order[c.link_index].gpo;
+}
+
+// The SOM's settings whose folded key starts with `prefix`: settings are sorted by folded key, so they
+// are one run found by binary search rather than by reading every key of the SOM.
+std::span<const resolve::ResolvedSetting> settings_with_prefix(const resolve::EffectivePolicy& policy,
+                                                               std::string_view prefix) {
+    const auto& all = policy.settings;
+    auto first = std::lower_bound(all.begin(), all.end(), prefix,
+                                  [](const resolve::ResolvedSetting& s, std::string_view key) { return s.key.folded() < key; });
+    auto last = first;
+    while (last != all.end() && std::string_view(last->key.folded()).starts_with(prefix)) ++last;
+    return {first, last};
 }
 
 // Applied contributions of `setting` whose link passes `keep`, at most one per GPO (the last applied).
@@ -127,12 +140,7 @@ class GroupMembersConflict final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
-        // Settings are sorted by folded key: the group: keys are one run, found by binary search rather
-        // than by reading every key of the SOM.
-        auto first = std::lower_bound(policy.settings.begin(), policy.settings.end(), std::string_view("group:"),
-                                      [](const resolve::ResolvedSetting& s, std::string_view key) { return s.key.folded() < key; });
-        for (auto it = first; it != policy.settings.end() && std::string_view(it->key.folded()).starts_with("group:"); ++it) {
-            const auto& setting = *it;
+        for (const auto& setting : settings_with_prefix(policy, "group:")) {
             const std::string& key = setting.key.folded();
             if (!std::string_view(key).ends_with("\\members")) continue;
             auto contributions = competing(policy, setting, [](const resolve::ProcessedLink&) { return true; });
@@ -154,11 +162,9 @@ class DenyLogonReplaced final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
-        auto first = std::lower_bound(policy.settings.begin(), policy.settings.end(), std::string_view("privilege:sedeny"),
-                                      [](const resolve::ResolvedSetting& s, std::string_view key) { return s.key.folded() < key; });
-        for (auto it = first; it != policy.settings.end() && std::string_view(it->key.folded()).starts_with("privilege:sedeny"); ++it) {
-            if (!std::string_view(it->key.folded()).ends_with("logonright")) continue;
-            auto contributions = competing(policy, *it, [](const resolve::ProcessedLink&) { return true; });
+        for (const auto& setting : settings_with_prefix(policy, "privilege:sedeny")) {
+            if (!std::string_view(setting.key.folded()).ends_with("logonright")) continue;
+            auto contributions = competing(policy, setting, [](const resolve::ProcessedLink&) { return true; });
             if (contributions.size() < 2) continue;
             const auto& kept = contributions.back()->setting->value.items;
             std::vector<std::string> dropped;
@@ -175,7 +181,7 @@ public:
             for (const auto& sid : dropped) list += (list.empty() ? "" : ",") + sid;
             const auto& winner = policy.order[contributions.back()->link_index];
             out.push_back(conflict_finding(
-                finding(it->key.text() + " from " + describe_link(policy, winner) + " replaces the lists of " +
+                finding(setting.key.text() + " from " + describe_link(policy, winner) + " replaces the lists of " +
                             std::to_string(contributions.size() - 1) + " other GPO" + (contributions.size() == 2 ? "" : "s") +
                             " on " + policy.som_ref().dn + ": " + list + " are no longer denied",
                         contributions.back()->setting->location),
