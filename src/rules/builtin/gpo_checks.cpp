@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "model/principal.hpp"
 #include "rules/builtin/checks.hpp"
@@ -162,16 +163,23 @@ constexpr std::string_view kDcOnlyKeys[] = {
 };
 
 bool is_dc_only(const model::SettingKey& key) {
+    std::string_view folded = key.folded();
+    if (!folded.starts_with("registry:hklm\\system\\currentcontrolset\\services\\")) return false;  // most keys
     for (auto prefix : kDcOnlyKeys)
-        if (std::string_view(key.folded()).starts_with(prefix)) return true;
+        if (folded.starts_with(prefix)) return true;
     return false;
 }
 
-// True when the SOM or an OU below it holds domain controllers.
-bool reaches_dc(const model::Topology& topology, int som) {
-    const auto& s = topology.soms[static_cast<size_t>(som)];
-    if (s.roles.count("dc")) return true;
-    return std::any_of(s.children.begin(), s.children.end(), [&](int child) { return reaches_dc(topology, child); });
+// Per SOM: it or an OU below it holds domain controllers. Parents come before children, so one pass
+// from the end sees every child before its parent.
+std::vector<bool> soms_reaching_dcs(const model::Topology& topology) {
+    std::vector<bool> reaches(topology.soms.size(), false);
+    for (size_t i = topology.soms.size(); i-- > 0;) {
+        const auto& som = topology.soms[i];
+        if (som.roles.count("dc")) reaches[i] = true;
+        if (reaches[i] && som.parent >= 0) reaches[static_cast<size_t>(som.parent)] = true;
+    }
+    return reaches;
 }
 
 class DcSettingWithoutDc final : public BuiltinCheck {
@@ -180,9 +188,8 @@ public:
     // Needs to know where DCs are: a topology with at least one dc SOM.
     void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {
         const auto& topology = context.topology;
-        bool dcs_known = std::any_of(topology.soms.begin(), topology.soms.end(),
-                                     [](const model::Som& s) { return s.roles.count("dc") != 0; });
-        if (!dcs_known) return;
+        auto reaches_dc = soms_reaching_dcs(topology);
+        if (std::find(reaches_dc.begin(), reaches_dc.end(), true) == reaches_dc.end()) return;
         for (const auto& gpo : context.gpos) {
             auto first = std::find_if(gpo.settings.begin(), gpo.settings.end(),
                                       [](const model::Setting& s) { return is_dc_only(s.key); });
@@ -194,7 +201,7 @@ public:
                 linked_at.push_back(site.som->dn);
                 int index = topology.find(site.som->dn);
                 // A site link reaches every DC of the site: count it as reaching.
-                reaches = reaches || index < 0 || site.som->kind == model::SomKind::Site || reaches_dc(topology, index);
+                reaches = reaches || index < 0 || site.som->kind == model::SomKind::Site || reaches_dc[static_cast<size_t>(index)];
             }
             if (linked_at.empty() || reaches) continue;
             Diagnostic d = finding(first->key.text() + " in " + gpo_label(gpo) +
