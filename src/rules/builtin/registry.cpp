@@ -23,6 +23,7 @@ const std::vector<BuiltinEntry>& builtin_registry() {
         {"GPL601", make_group_members_conflict, ""},
         {"GPL706", make_template_pol_mismatch, ""},
         {"GPL602", nullptr, "Preferences reader"},
+        {"GPL606", nullptr, "Preferences reader"},
         {"GPL701", nullptr, "resolver"},
         {"GPL702", make_unlinked_gpo, ""},
         {"GPL703", make_disabled_half_settings, ""},
