@@ -55,6 +55,7 @@ struct kw_in : keyword<TAO_PEGTL_STRING("in")> {};
 struct kw_contains : keyword<TAO_PEGTL_STRING("contains")> {};
 struct kw_any : keyword<TAO_PEGTL_STRING("any")> {};
 struct kw_has_bits : keyword<TAO_PEGTL_STRING("has-bits")> {};
+struct kw_matches : keyword<TAO_PEGTL_STRING("matches")> {};
 struct kw_lacks_bits : keyword<TAO_PEGTL_STRING("lacks-bits")> {};
 struct kw_role : keyword<TAO_PEGTL_STRING("role")> {};
 struct kw_same_gpo : keyword<TAO_PEGTL_STRING("same-gpo")> {};
@@ -79,9 +80,13 @@ struct in_set : seq<kw_in, ws, must<expect_open_brace>, ws, must<expect_literal>
 struct contains_any : seq<kw_contains, ws, kw_any, ws, must<expect_open_brace>, ws, must<expect_principal>,
                           star<list_sep, must<expect_principal>>, ws, must<expect_close_brace>> {};
 struct contains_one : seq<kw_contains, ws, must<expect_principal>> {};
+struct expect_pattern : quoted {};
+struct matches_any : seq<kw_matches, ws, kw_any, ws, must<expect_open_brace>, ws, must<expect_pattern>,
+                         star<list_sep, must<expect_pattern>>, ws, must<expect_close_brace>> {};
+struct matches_one : seq<kw_matches, ws, must<expect_pattern>> {};
 struct has_bits : seq<kw_has_bits, ws, must<expect_number>> {};
 struct lacks_bits : seq<kw_lacks_bits, ws, must<expect_number>> {};
-struct expect_predicate : sor<compare, in_set, contains_any, contains_one, has_bits, lacks_bits> {};
+struct expect_predicate : sor<compare, in_set, contains_any, contains_one, matches_any, matches_one, has_bits, lacks_bits> {};
 
 struct defined_atom : seq<kw_defined, ws, must<expect_key>> {};
 struct undefined_atom : seq<kw_undefined, ws, must<expect_key>> {};

@@ -12,6 +12,7 @@ inline constexpr const char* error_message = nullptr;
 template <> inline constexpr const char* error_message<closing_quote> = "unterminated string: expected '\"' before the end of the line";
 template <> inline constexpr const char* error_message<expect_key> = "expected a setting key (kind:name, \"quoted key\" or $var)";
 template <> inline constexpr const char* error_message<expect_literal> = "expected a number or a \"string\"";
+template <> inline constexpr const char* error_message<expect_pattern> = "expected a \"pattern\" (a string; * matches any text)";
 template <> inline constexpr const char* error_message<expect_principal> = "expected a principal (*S-1-… SID, \"name\" or bare name)";
 template <> inline constexpr const char* error_message<expect_number> = "expected a number (decimal or 0x hex)";
 template <> inline constexpr const char* error_message<expect_role> = "expected a role name (hyperv, cluster, dc or a tag)";

@@ -11,8 +11,10 @@ bool is_template(const model::Setting* setting) {
 }
 
 // `replace` fixes a principal wherever the finding saw it (GPL103 fires on any principal list); the
-// other actions edit the key the rule names.
+// other actions edit the key the rule names, or, when it names the `each` variable ($right), the key
+// the finding is about.
 std::string key_to_edit(const Diagnostic& finding, const FixAction& action) {
+    if (!action.key.empty() && action.key.front() == '$') return finding.setting ? *finding.setting : std::string();
     if (action.kind != ActionKind::Replace || !finding.setting) return action.key;
     model::SettingKey named(action.key), seen(*finding.setting);
     return named.kind() == seen.kind() ? *finding.setting : action.key;

@@ -33,6 +33,10 @@ struct Gpo {
     // security_filtered was decided from a readable descriptor in Backup.xml; when false it comes from
     // gpreport.xml <Permissions>, or is unknown and taken as not filtered.
     bool security_descriptor_known = false;
+    // From that descriptor (only when security_descriptor_known): MS16-072 read access for computers,
+    // and who besides the administrators may change the GPO (owner first).
+    bool computers_can_read = true;
+    std::vector<std::string> non_admin_editors;
     std::vector<std::string> machine_extensions;  // CSE GUIDs
     std::vector<std::string> user_extensions;
     std::string source;        // folder (backup instance, SYSVOL GUID folder) or the loose file

@@ -86,27 +86,6 @@ std::string_view after_backslash(std::string_view name) {
 
 bool is_sid(std::string_view text) { return starts_with_ci(text, "S-1-"); }
 
-// Glob with '*' only; iterative with one backtrack point, so linear in practice and never recursive.
-bool glob(std::string_view pattern, std::string_view text) {
-    size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            mark = t;
-        } else if (p < pattern.size() && pattern[p] == text[t]) {
-            ++p;
-            ++t;
-        } else if (star != std::string_view::npos) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*') ++p;
-    return p == pattern.size();
-}
-
 bool has_wildcard(std::string_view canonical) {
     return canonical.size() > 1 && canonical.find('*', 1) != std::string_view::npos;
 }
@@ -150,8 +129,8 @@ bool principal_matches(std::string_view pattern, std::string_view principal) {
     bool sids = !want.empty() && want.front() == '*' && !have.empty() && have.front() == '*';
     if (!sids) return false;
     std::string_view want_body = std::string_view(want).substr(1), have_body = std::string_view(have).substr(1);
-    if (has_wildcard(want) && !has_wildcard(have)) return glob(want_body, have_body);
-    if (has_wildcard(have) && !has_wildcard(want)) return glob(have_body, want_body);
+    if (has_wildcard(want) && !has_wildcard(have)) return glob_match(want_body, have_body);
+    if (has_wildcard(have) && !has_wildcard(want)) return glob_match(have_body, want_body);
     return false;
 }
 

@@ -53,6 +53,8 @@ private:
 // ASCII case folding used for keys, section names, GUIDs and DNs.
 std::string fold_case(std::string_view text);
 bool iequals(std::string_view a, std::string_view b);
+// Glob with '*' only, case-sensitive (fold both sides first for a case-insensitive match).
+bool glob_match(std::string_view pattern, std::string_view text);
 
 // For hash tables keyed case-insensitively without storing a folded copy of every key.
 struct FoldedHash {

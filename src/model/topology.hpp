@@ -34,7 +34,7 @@ struct Som {
     std::vector<Link> links;         // in gPLink string order: the LAST entry is link order 1
     bool link_order_known = true;    // false when links come from gpreport.xml LinksTo
     bool block_inheritance = false;  // gPOptions = 1
-    std::set<std::string> roles;     // hyperv, cluster, dc, plus user tags
+    std::set<std::string> roles;     // detected (docs/topology-file.md "Roles") plus user tags
     Location location;
     uint32_t link_order(size_t index) const { return static_cast<uint32_t>(links.size() - index); }
 };
@@ -63,6 +63,10 @@ struct Topology {
     std::vector<Som> soms;          // parents always before children
     std::vector<GpoContainer> gpo_containers;
     std::vector<Computer> computers;
+    // SPNs of service accounts (users, managed service accounts) and msExchExchangeServer objects of the
+    // configuration partition: the service runs on another object's computer.
+    std::vector<std::string> account_spns;
+    std::vector<std::string> exchange_server_hosts;
     std::unordered_map<std::string, int> index_by_dn;  // key: normalize_dn(dn)
     int find(std::string_view dn) const;               // -1 if absent
     // A DN, or a canonical name as users type it (contoso.com/Servers/HyperV); -1 if absent.

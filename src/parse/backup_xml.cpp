@@ -32,6 +32,8 @@ void read_security_filtering(const XmlFile& file, const tinyxml2::XMLElement* co
     }
     gpo.security_filtered = is_security_filtered(*descriptor);
     gpo.security_descriptor_known = true;
+    gpo.computers_can_read = computers_can_read(*descriptor);
+    gpo.non_admin_editors = non_admin_editors(*descriptor);
 }
 
 void fill_if_empty(std::string& field, const std::string& value) {

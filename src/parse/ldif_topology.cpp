@@ -17,7 +17,7 @@ namespace {
 namespace pegtl = tao::pegtl;
 namespace g = grammar::ldif;
 
-enum class RecordKind { Domain, OrganizationalUnit, Site, GpoContainer, Computer, Other };
+enum class RecordKind { Domain, OrganizationalUnit, Site, GpoContainer, Computer, ServiceAccount, ExchangeServer, Other };
 
 template <typename Rule>
 bool matches_whole(std::string_view text) {
@@ -68,6 +68,8 @@ public:
             case RecordKind::Site: return read_som(record, model::SomKind::Site);
             case RecordKind::GpoContainer: return read_gpo_container(record);
             case RecordKind::Computer: return read_computer(record);
+            case RecordKind::ServiceAccount: return read_service_account(record);
+            case RecordKind::ExchangeServer: return read_exchange_server(record);
             case RecordKind::Other: return;
         }
     }
@@ -111,7 +113,12 @@ private:
             if (auto value = text(attribute)) classes.insert(model::fold_case(*value));
         if (!classes.empty()) {
             if (classes.count("grouppolicycontainer")) return RecordKind::GpoContainer;
+            // Managed service accounts derive from computer but run on other hosts.
+            if (classes.count("msds-groupmanagedserviceaccount") || classes.count("msds-managedserviceaccount"))
+                return RecordKind::ServiceAccount;
             if (classes.count("computer")) return RecordKind::Computer;
+            if (classes.count("user")) return RecordKind::ServiceAccount;
+            if (classes.count("msexchexchangeserver")) return RecordKind::ExchangeServer;
             if (classes.count("organizationalunit")) return RecordKind::OrganizationalUnit;
             if (classes.count("domaindns") || classes.count("domain")) return RecordKind::Domain;
             if (classes.count("site")) return RecordKind::Site;
@@ -213,6 +220,30 @@ private:
         if (auto value = number(record, "userAccountControl")) computer.user_account_control = *value;
         builder_.mention(computer.dn, computer.location);
         topology_.computers.push_back(std::move(computer));
+    }
+
+    // Only the SPNs matter: they name the host the service runs on (MSSQLSvc/sql01.contoso.com:1433).
+    void read_service_account(const LdifRecord& record) {
+        for (const auto* attribute : record.all("servicePrincipalName"))
+            if (auto value = text(attribute)) topology_.account_spns.push_back(*value);
+    }
+
+    // CN=EX01,CN=Servers,…,CN=Microsoft Exchange,CN=Services,CN=Configuration,…: the server's computer is
+    // named by networkAddress ("ncacn_ip_tcp:ex01.contoso.com", "netbios:EX01") or, failing that, the CN.
+    // Edge Transport servers (msExchCurrentServerRoles 64) are not domain members.
+    void read_exchange_server(const LdifRecord& record) {
+        constexpr uint32_t kEdgeTransport = 64;
+        if (auto roles = number(record, "msExchCurrentServerRoles"); roles && *roles == kEdgeTransport) return;
+        size_t before = topology_.exchange_server_hosts.size();
+        for (const auto* attribute : record.all("networkAddress")) {
+            auto value = text(attribute);
+            if (!value) continue;
+            auto colon = value->find(':');
+            if (colon != std::string::npos && colon + 1 < value->size())
+                topology_.exchange_server_hosts.push_back(value->substr(colon + 1));
+        }
+        if (topology_.exchange_server_hosts.size() == before)
+            topology_.exchange_server_hosts.push_back(std::string(rdn_value(record.dn)));
     }
 
     const SourceText& source_;

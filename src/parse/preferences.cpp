@@ -45,6 +45,7 @@ public:
 
     std::vector<Setting> read() {
         report_cpasswords(file_.root());
+        report_password_arguments(file_.root());
         visit_items(file_.root(), Scope{has_filters(file_.root())});
         return std::move(settings_);
     }
@@ -59,6 +60,29 @@ private:
                                "readable by any domain user");
         // Depth is bounded: tinyxml2 refuses documents nested deeper than TINYXML2_MAX_ELEMENT_DEPTH.
         for (auto* c = element->FirstChildElement(); c; c = c->NextSiblingElement()) report_cpasswords(c);
+    }
+
+    // Scheduled tasks (args="…" of legacy items, <Arguments> of task XML) that carry a password on their
+    // command line: stored in clear text in SYSVOL, like cpassword but not even obfuscated.
+    void report_password_arguments(const XMLElement* element) {
+        std::string arguments = attribute(element, "args");
+        if (arguments.empty() && local_name(element) == "Arguments") arguments = element_text(element);
+        // The finding names the marker, never the arguments: reports end up in CI logs.
+        if (auto marker = password_marker(arguments); !marker.empty())
+            diagnostics_.error("GPL606", file_.location_of(element),
+                               "a task's arguments contain '" + std::string(marker) +
+                                   "', which looks like a password on the command line: it is stored in clear text in "
+                                   "SYSVOL, readable by any domain user");
+        for (auto* c = element->FirstChildElement(); c; c = c->NextSiblingElement()) report_password_arguments(c);
+    }
+
+    // Flags and assignments only: a script named Reset-KRBTGT-Password.ps1 is not a password.
+    static std::string_view password_marker(std::string_view arguments) {
+        auto folded = model::fold_case(arguments);
+        for (std::string_view marker : {" -password", "/password", "password=", "password:", "passwd", "pwd=", "pwd:",
+                                        "/p:", "/pass:", " -p ", " -pw "})
+            if (folded.find(marker) != std::string::npos) return marker;
+        return {};
     }
 
     void visit_items(const XMLElement* parent, Scope scope) {

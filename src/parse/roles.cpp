@@ -1,6 +1,8 @@
 // finish_topology: GPO names in topology files, LDIF groupPolicyContainer facts, roles of SOMs.
+#include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "model/setting.hpp"
 #include "parse/gplink_value.hpp"
@@ -14,7 +16,7 @@ namespace {
 
 constexpr uint32_t kServerTrustAccount = 0x2000;  // userAccountControl: a domain controller
 
-// SPN service classes that give a computer's SOM a role.
+// SPN service classes that give the SOM of the computer they run on a role (docs/topology-file.md "Roles").
 struct SpnRole {
     std::string_view service;
     std::string_view role;
@@ -24,7 +26,59 @@ constexpr SpnRole kSpnRoles[] = {
     {"Microsoft Virtual Console Service", "hyperv"},
     {"MSServerClusterMgmtAPI", "cluster"},
     {"MSServerCluster", "cluster"},
+    {"MSClusterVirtualServer", "cluster"},  // cluster name objects, in the nodes' OU
+    {"exchangeMDB", "exchange"},
+    {"exchangeRFR", "exchange"},
+    {"exchangeAB", "exchange"},  // Exchange 2000/2003 registered it on global catalogs: not taken from DCs
+    {"MSSQLSvc", "sql"},
+    {"HTTP", "iis"},
 };
+
+// operatingSystem substrings (case-insensitive) that give a role; the first match wins.
+struct OsRole {
+    std::string_view contains;
+    std::string_view role;
+};
+constexpr OsRole kOsRoles[] = {
+    {"Azure Stack HCI", "azurelocal"},
+    {"Azure Local", "azurelocal"},
+    {"Server", ""},  // "Windows Server 2022 Datacenter": no role from the name
+    {"Windows", "workstation"},  // "Windows 11 Enterprise", "Windows 10 Pro"
+};
+
+bool contains_ci(std::string_view text, std::string_view part) {
+    if (part.size() > text.size()) return false;
+    for (size_t i = 0; i + part.size() <= text.size(); ++i)
+        if (model::iequals(text.substr(i, part.size()), part)) return true;
+    return false;
+}
+
+// "MSSQLSvc/sql01.contoso.com:1433" -> service "MSSQLSvc", host "sql01.contoso.com"; empty when not an SPN.
+struct SpnParts {
+    std::string_view service;
+    std::string_view host;
+};
+SpnParts split_spn(std::string_view spn) {
+    auto slash = spn.find('/');
+    if (slash == std::string_view::npos || slash == 0) return {};
+    auto host = spn.substr(slash + 1);
+    host = host.substr(0, std::min(host.find(':'), host.find('/')));
+    return {spn.substr(0, slash), host};
+}
+
+std::string_view spn_role(std::string_view service) {
+    for (const auto& rule : kSpnRoles)
+        if (model::iequals(service, rule.service)) return rule.role;
+    return {};
+}
+
+std::string_view os_role(std::string_view operating_system) {
+    for (const auto& rule : kOsRoles)
+        if (contains_ci(operating_system, rule.contains)) return rule.role;
+    return {};
+}
+
+std::string_view first_label(std::string_view host) { return host.substr(0, host.find('.')); }
 
 void resolve_gpo_names(model::Topology& topology, const std::vector<model::Gpo>& gpos, Diagnostics& diagnostics) {
     // Display name (folded) -> GUIDs; the GPO files first, LDIF containers for names they do not have.
@@ -77,17 +131,58 @@ void merge_gpo_containers(const model::Topology& topology, std::vector<model::Gp
     }
 }
 
-void detect_roles(model::Topology& topology) {
-    for (const auto& computer : topology.computers) {
-        int som = containing_som(topology, computer.dn);
-        if (som < 0) continue;
-        auto& roles = topology.soms[static_cast<size_t>(som)].roles;
-        if (computer.user_account_control & kServerTrustAccount) roles.insert("dc");
-        for (const auto& spn : computer.service_principal_names) {
-            auto service = std::string_view(spn).substr(0, spn.find('/'));
-            for (const auto& rule : kSpnRoles)
-                if (service.size() < spn.size() && model::iequals(service, rule.service)) roles.insert(std::string(rule.role));
+// Computers by DNS name and by short name ("sql01.contoso.com", "sql01"), for services named by host.
+class ComputersByHost {
+public:
+    explicit ComputersByHost(const model::Topology& topology) {
+        for (size_t i = 0; i < topology.computers.size(); ++i) {
+            const auto& computer = topology.computers[i];
+            if (!computer.dns_host_name.empty()) add(computer.dns_host_name, i);
+            add(first_label(computer.dns_host_name.empty() ? rdn_value(computer.dn) : computer.dns_host_name), i);
         }
+    }
+    std::vector<size_t> find(std::string_view host) const {
+        auto it = index_.find(model::fold_case(host));
+        if (it == index_.end()) it = index_.find(model::fold_case(first_label(host)));
+        return it == index_.end() ? std::vector<size_t>{} : it->second;
+    }
+
+private:
+    void add(std::string_view host, size_t computer) {
+        if (!host.empty()) index_[model::fold_case(host)].push_back(computer);
+    }
+    std::map<std::string, std::vector<size_t>> index_;
+};
+
+void detect_roles(model::Topology& topology) {
+    std::vector<std::set<std::string>> computer_roles(topology.computers.size());
+    for (size_t i = 0; i < topology.computers.size(); ++i) {
+        const auto& computer = topology.computers[i];
+        auto& roles = computer_roles[i];
+        bool dc = (computer.user_account_control & kServerTrustAccount) != 0;
+        if (dc) roles.insert("dc");
+        for (const auto& spn : computer.service_principal_names) {
+            auto parts = split_spn(spn);
+            auto role = spn_role(parts.service);
+            if (!role.empty() && !(dc && role == "exchange")) roles.insert(std::string(role));
+        }
+        if (auto role = os_role(computer.operating_system); !role.empty()) roles.insert(std::string(role));
+    }
+    ComputersByHost by_host(topology);
+    for (const auto& spn : topology.account_spns) {
+        auto parts = split_spn(spn);
+        auto role = spn_role(parts.service);
+        if (role.empty()) continue;
+        for (size_t computer : by_host.find(parts.host)) computer_roles[computer].insert(std::string(role));
+    }
+    for (const auto& host : topology.exchange_server_hosts)
+        for (size_t computer : by_host.find(host)) computer_roles[computer].insert("exchange");
+
+    bool exchange_in_forest = !topology.exchange_server_hosts.empty();
+    for (size_t i = 0; i < topology.computers.size(); ++i) {
+        exchange_in_forest = exchange_in_forest || computer_roles[i].count("exchange");
+        int som = containing_som(topology, topology.computers[i].dn);
+        if (som >= 0) topology.soms[static_cast<size_t>(som)].roles.merge(computer_roles[i]);
     }
     for (auto& som : topology.soms) {
         bool under_domain = som.parent >= 0 && topology.soms[static_cast<size_t>(som.parent)].kind == model::SomKind::Domain;
@@ -95,6 +190,10 @@ void detect_roles(model::Topology& topology) {
             model::iequals(rdn_value(som.dn), "Domain Controllers"))
             som.roles.insert("dc");
     }
+    // Exchange needs rights on every DC of its forest (SeSecurityPrivilege for Exchange Servers).
+    if (exchange_in_forest)
+        for (auto& som : topology.soms)
+            if (som.roles.count("dc")) som.roles.insert("exchange-org");
 }
 
 // --role DN=ROLE adds a role, --role DN=-ROLE removes a detected one. DN may also be a canonical name.

@@ -1,5 +1,6 @@
 #include "parse/security_descriptor.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -16,6 +17,13 @@ constexpr uint32_t kObjectTypePresent = 0x1;           // ACE_OBJECT_TYPE_PRESEN
 constexpr uint32_t kInheritedObjectTypePresent = 0x2;  // ACE_INHERITED_OBJECT_TYPE_PRESENT
 constexpr uint32_t kControlAccess = 0x100;             // ADS_RIGHT_DS_CONTROL_ACCESS: extended rights
 constexpr uint32_t kGenericAll = 0x10000000;
+constexpr uint32_t kGenericRead = 0x80000000;
+constexpr uint32_t kGenericWrite = 0x40000000;
+constexpr uint32_t kReadProperty = 0x10;     // ADS_RIGHT_DS_READ_PROP
+constexpr uint32_t kWriteProperty = 0x20;    // ADS_RIGHT_DS_WRITE_PROP
+constexpr uint32_t kDelete = 0x10000;
+constexpr uint32_t kWriteDac = 0x40000;
+constexpr uint32_t kWriteOwner = 0x80000;
 constexpr std::string_view kApplyGroupPolicy = "edacfd8f-ffb3-11d1-b41d-00a0c968f939";
 constexpr std::string_view kAuthenticatedUsers = "S-1-5-11";
 constexpr size_t kGuidSize = 16;
@@ -183,6 +191,7 @@ std::optional<SecurityDescriptor> read_security_descriptor(std::string_view byte
             return fail(error, std::string(field == 4 ? "owner" : "group") + " SID is outside the descriptor or invalid");
     }
     SecurityDescriptor descriptor;
+    if (size_t owner = r.u32(4)) descriptor.owner = read_sid(bytes.substr(owner)).value_or("");
     size_t dacl_offset = r.u32(16);
     descriptor.dacl_present = (control & kDaclPresent) && dacl_offset != 0;
     if (!descriptor.dacl_present) return descriptor;
@@ -198,6 +207,52 @@ bool is_security_filtered(const SecurityDescriptor& descriptor) {
     for (const auto& ace : descriptor.dacl)
         if (grants_apply(ace)) return false;
     return true;
+}
+
+namespace {
+
+bool sid_is(std::string_view sid, std::string_view prefix, std::string_view rid) {
+    return sid.size() > prefix.size() + rid.size() && sid.substr(0, prefix.size()) == prefix &&
+           sid.substr(sid.size() - rid.size()) == rid;
+}
+
+bool is_domain_group(std::string_view sid, std::string_view rid) { return sid_is(sid, "S-1-5-21-", rid); }
+
+bool applies_to_gpo(const Ace& ace) {
+    return !(ace.flags & kInheritOnly) && (ace.type == kAccessAllowed || ace.type == kAccessAllowedObject);
+}
+
+bool is_gpo_admin(std::string_view sid) {
+    return sid == "S-1-5-18" || sid == "S-1-5-32-544" || sid == "S-1-5-9" || sid == "S-1-3-0" ||
+           is_domain_group(sid, "-512") || is_domain_group(sid, "-519");
+}
+
+}  // namespace
+
+bool computers_can_read(const SecurityDescriptor& descriptor) {
+    if (!descriptor.dacl_present) return true;
+    for (const auto& ace : descriptor.dacl) {
+        if (!applies_to_gpo(ace) || !ace.object_type.empty()) continue;
+        bool reader = ace.sid == kAuthenticatedUsers || ace.sid == "S-1-1-0" || is_domain_group(ace.sid, "-515");
+        if (reader && (ace.mask & (kReadProperty | kGenericRead | kGenericAll))) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> non_admin_editors(const SecurityDescriptor& descriptor) {
+    std::vector<std::string> editors;
+    auto add = [&editors](const std::string& sid) {
+        if (!sid.empty() && !is_gpo_admin(sid) && std::find(editors.begin(), editors.end(), sid) == editors.end())
+            editors.push_back(sid);
+    };
+    add(descriptor.owner);
+    for (const auto& ace : descriptor.dacl) {
+        if (!applies_to_gpo(ace)) continue;
+        uint32_t edit = kWriteDac | kWriteOwner | kDelete | kGenericWrite | kGenericAll;
+        if (ace.object_type.empty()) edit |= kWriteProperty;  // an object ACE's write is one property only
+        if (ace.mask & edit) add(ace.sid);
+    }
+    return editors;
 }
 
 }  // namespace gpolint::parse

@@ -20,6 +20,7 @@ struct Ace {
 };
 
 struct SecurityDescriptor {
+    std::string owner;          // "S-1-5-21-…-512"; empty when the descriptor has none
     bool dacl_present = false;  // false: a NULL DACL, which grants everything to everyone
     std::vector<Ace> dacl;
 };
@@ -33,5 +34,14 @@ std::optional<SecurityDescriptor> read_security_descriptor(std::string_view byte
 // gpreport.xml's rule (parse/gpreport.cpp) on the binary DACL: filtered when a DACL exists and no
 // allow ACE that applies to the object itself grants Apply Group Policy to Authenticated Users.
 bool is_security_filtered(const SecurityDescriptor& descriptor);
+
+// MS16-072: computers read every GPO in their own context, so Authenticated Users, Everyone or Domain
+// Computers must keep Read (READ_PROPERTY) on it.
+bool computers_can_read(const SecurityDescriptor& descriptor);
+
+// Trustees of allow ACEs on the GPO itself that can change it (write properties, DACL or owner, delete,
+// full control) and are not SYSTEM, Administrators, Domain Admins, Enterprise Admins, ENTERPRISE DOMAIN
+// CONTROLLERS or CREATOR OWNER; the owner too when it is none of those. Each SID once, in ACL order.
+std::vector<std::string> non_admin_editors(const SecurityDescriptor& descriptor);
 
 }  // namespace gpolint::parse

@@ -18,11 +18,17 @@ std::string location_key(const std::string& rule_id, const Location& location) {
            std::to_string(location.offset);
 }
 
+// A key of `at` or `when` that ends in '*' stands for the first defined key with that prefix.
+const model::Setting* defined_setting(const std::string& key, const Facts& facts) {
+    if (!key.empty() && key.back() == '*') return facts.first_defined_with_prefix(std::string_view(key).substr(0, key.size() - 1));
+    return facts.winner(key);
+}
+
 // The primary setting: the `at` key, else the first key of `when` that is defined.
 const model::Setting* primary_setting(const Instance& instance, const Facts& facts) {
-    if (const auto* setting = facts.winner(instance.at)) return setting;
+    if (const auto* setting = defined_setting(instance.at, facts)) return setting;
     for (const auto& key : instance.keys)
-        if (const auto* setting = facts.winner(key)) return setting;
+        if (const auto* setting = defined_setting(key, facts)) return setting;
     return nullptr;
 }
 

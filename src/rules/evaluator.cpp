@@ -38,6 +38,15 @@ bool contains_principal(const model::Value& value, std::string_view pattern) {
     return false;
 }
 
+// The value as one string and, for lists and multi-strings, each item: "http://wsus:8530" or one task argument.
+bool matches_pattern(const model::Value& value, std::string_view pattern) {
+    auto folded = model::fold_case(pattern);
+    if (model::glob_match(folded, string_of(value))) return true;
+    for (const auto& item : value.items)
+        if (model::glob_match(folded, model::fold_case(item))) return true;
+    return false;
+}
+
 template <typename T>
 bool compare(const T& a, const T& b, Cmp cmp) {
     switch (cmp) {
@@ -113,6 +122,10 @@ bool evaluate(const Expr& expr, const Facts& facts) {
         case Op::ContainsAny:
             for (const auto& principal : expr.principals)
                 if (contains_principal(value, principal)) return true;
+            return false;
+        case Op::Matches:
+            for (const auto& literal : expr.literals)
+                if (matches_pattern(value, literal.text)) return true;
             return false;
         case Op::HasBits:
         case Op::LacksBits: {

@@ -21,6 +21,7 @@ enum class Op {
     In,                        // key in literals
     Contains,                  // key contains principals[0]
     ContainsAny,               // key contains any principals
+    Matches,                   // key matches any of literals (globs with *, case-insensitive)
     HasBits, LacksBits,        // key, literals[0].number
     Role,                      // text = role
     SameGpo                    // key, key2

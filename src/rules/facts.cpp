@@ -39,12 +39,12 @@ const model::Setting* GpoFacts::winner(std::string_view folded_key) const {
     return it->second;
 }
 
-bool GpoFacts::any_defined_with_prefix(std::string_view folded_prefix) const {
+const model::Setting* GpoFacts::first_defined_with_prefix(std::string_view folded_prefix) const {
     auto it = std::lower_bound(index_.begin(), index_.end(), folded_prefix,
                                [](const auto& entry, std::string_view key) { return entry.first < key; });
     for (; it != index_.end() && has_prefix(it->first, folded_prefix); ++it)
-        if (defines_value(it->second->op)) return true;
-    return false;
+        if (defines_value(it->second->op)) return it->second;
+    return nullptr;
 }
 
 const model::Gpo* GpoFacts::source_of(std::string_view folded_key) const {
@@ -65,13 +65,13 @@ const model::Setting* SomFacts::winner(std::string_view folded_key) const {
     return setting->winner;
 }
 
-bool SomFacts::any_defined_with_prefix(std::string_view folded_prefix) const {
+const model::Setting* SomFacts::first_defined_with_prefix(std::string_view folded_prefix) const {
     const auto& settings = policy_.settings;
     auto it = std::lower_bound(settings.begin(), settings.end(), folded_prefix,
                                [](const resolve::ResolvedSetting& s, std::string_view key) { return s.key.folded() < key; });
     for (; it != settings.end() && has_prefix(it->key.folded(), folded_prefix); ++it)
-        if (it->winner && defines_value(it->winner->op)) return true;
-    return false;
+        if (it->winner && defines_value(it->winner->op)) return it->winner;
+    return nullptr;
 }
 
 bool SomFacts::has_role(std::string_view role) const {

@@ -18,7 +18,11 @@ public:
     virtual ~Facts() = default;
     // The setting that decides `folded_key`, nullptr when undefined (or deleted by the winning operation).
     virtual const model::Setting* winner(std::string_view folded_key) const = 0;
-    virtual bool any_defined_with_prefix(std::string_view folded_prefix) const = 0;
+    // The first defined setting (in key order) whose key starts with the prefix, nullptr when none.
+    virtual const model::Setting* first_defined_with_prefix(std::string_view folded_prefix) const = 0;
+    bool any_defined_with_prefix(std::string_view folded_prefix) const {
+        return first_defined_with_prefix(folded_prefix) != nullptr;
+    }
     virtual bool has_role(std::string_view role) const = 0;
     // The GPO whose setting decides `folded_key`, nullptr when undefined.
     virtual const model::Gpo* source_of(std::string_view folded_key) const = 0;
@@ -31,7 +35,7 @@ class GpoFacts final : public Facts {
 public:
     explicit GpoFacts(const model::Gpo& gpo);
     const model::Setting* winner(std::string_view folded_key) const override;
-    bool any_defined_with_prefix(std::string_view folded_prefix) const override;
+    const model::Setting* first_defined_with_prefix(std::string_view folded_prefix) const override;
     bool has_role(std::string_view) const override { return false; }
     const model::Gpo* source_of(std::string_view folded_key) const override;
     const model::Gpo& gpo() const { return gpo_; }
@@ -46,7 +50,7 @@ class SomFacts final : public Facts {
 public:
     explicit SomFacts(const resolve::EffectivePolicy& policy) : policy_(policy) {}
     const model::Setting* winner(std::string_view folded_key) const override;
-    bool any_defined_with_prefix(std::string_view folded_prefix) const override;
+    const model::Setting* first_defined_with_prefix(std::string_view folded_prefix) const override;
     bool has_role(std::string_view role) const override;
     const model::Gpo* source_of(std::string_view folded_key) const override;
     const resolve::ResolvedSetting* resolved(std::string_view folded_key) const;

@@ -160,6 +160,7 @@ struct push_literal {
     static void apply(const Input& in, Builder& b) { b.literals.push_back(parse_literal(in.string())); }
 };
 template <> struct action<g::expect_literal> : push_literal {};
+template <> struct action<g::expect_pattern> : push_literal {};
 template <> struct action<g::expect_number> : push_literal {};
 
 template <>
@@ -196,6 +197,8 @@ template <> struct action<g::compare> : set_op<Op::Compare> {};
 template <> struct action<g::in_set> : set_op<Op::In> {};
 template <> struct action<g::contains_any> : set_op<Op::ContainsAny> {};
 template <> struct action<g::contains_one> : set_op<Op::Contains> {};
+template <> struct action<g::matches_any> : set_op<Op::Matches> {};
+template <> struct action<g::matches_one> : set_op<Op::Matches> {};
 template <> struct action<g::has_bits> : set_op<Op::HasBits> {};
 template <> struct action<g::lacks_bits> : set_op<Op::LacksBits> {};
 

@@ -197,3 +197,23 @@ TEST_CASE("--fix --unsafe-fixes on examples/cluster-outage: two rules setting on
     CHECK(count_rule(after.findings, "GPL202") == 0);
     CHECK(subset(subjects(after.findings), subjects(before.findings)));
 }
+
+TEST_CASE("--fix edits the key of the finding when a rule's autofix names its each-variable") {
+    ScratchDir dir;
+    fs::copy(fs::path(GPOLINT_TEST_DATA) / "rules/GPL414/bad", dir.path() / "sql", fs::copy_options::recursive);
+    fs::copy(fs::path(GPOLINT_TEST_DATA) / "rules/GPL518/bad", dir.path() / "winrm", fs::copy_options::recursive);
+    auto rules = policies();
+    auto before = check(dir.path() / "sql", rules);
+    REQUIRE(count_rule(before.findings, "GPL414") == 1);  // autofix safe add $right *S-1-5-80-0
+    auto report = fix::apply_fixes(before.findings, before.inputs, rules, {});
+    CHECK(report.errors.empty());
+    CHECK(report.files_written == 1);
+    CHECK(count_rule(check(dir.path() / "sql", rules).findings, "GPL414") == 0);
+
+    auto winrm = check(dir.path() / "winrm", rules);
+    REQUIRE(count_rule(winrm.findings, "GPL518") == 1);  // autofix unsafe set $value 0
+    fix::FixOptions options;
+    options.unsafe = true;
+    CHECK(fix::apply_fixes(winrm.findings, winrm.inputs, rules, options).files_written == 1);
+    CHECK(count_rule(check(dir.path() / "winrm", rules).findings, "GPL518") == 0);
+}

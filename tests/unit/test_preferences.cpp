@@ -101,3 +101,17 @@ TEST_CASE("preferences: Services.xml start types - any other kind is only search
     REQUIRE(tasks.diagnostics.size() == 1);
     CHECK(tasks.diagnostics[0].rule_id == "GPL602");
 }
+
+TEST_CASE("preferences: password flags in task arguments are GPL606 - a script named …-Password.ps1 is not") {
+    auto tasks = read(R"X(<ScheduledTasks clsid="{CC63F200-7309-4ba0-B154-A71CD118DBCC}">
+<Task clsid="{2DEECB1C-261F-4e13-9B21-16FB83BC03BD}" name="legacy"><Properties appName="psexec.exe" args="\\srv -u DOM\svc -p Secret1 cmd"/></Task>
+<ImmediateTaskV2 clsid="{9756B581-76EC-4169-9AFC-0CA8D43ADB5F}" name="v2"><Properties><Task version="1.3"><Actions><Exec><Command>powershell.exe</Command>
+<Arguments>-File C:\Tasks\Reset-KRBTGT-Password.ps1 -ExecutionPolicy Bypass</Arguments></Exec></Actions></Task></Properties></ImmediateTaskV2>
+<ImmediateTaskV2 clsid="{9756B581-76EC-4169-9AFC-0CA8D43ADB5F}" name="v2b"><Properties><Task version="1.3"><Actions><Exec><Command>tool.exe</Command>
+<Arguments>/user:svc /PASSWORD:Secret2</Arguments></Exec></Actions></Task></Properties></ImmediateTaskV2></ScheduledTasks>)X");
+    REQUIRE(tasks.diagnostics.size() == 2);
+    CHECK(tasks.diagnostics[0].rule_id == "GPL606");
+    CHECK(tasks.diagnostics[0].location.line == 2);
+    CHECK(tasks.diagnostics[1].location.line == 6);
+    for (const auto& d : tasks.diagnostics) CHECK(d.message.find("Secret") == std::string::npos);  // never echoed
+}

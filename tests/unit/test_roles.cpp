@@ -17,6 +17,14 @@ const std::set<std::string>& roles_of(const model::Topology& topology, std::stri
     return topology.soms[static_cast<size_t>(index)].roles;
 }
 
+// LDIF text -> topology with roles detected and the overrides applied.
+model::Topology finished(std::string_view ldif, Diagnostics& diagnostics, const Overrides& overrides = {}) {
+    auto topology = read_ldif_text(ldif, diagnostics);
+    std::vector<model::Gpo> gpos;
+    parse::finish_topology(topology, gpos, overrides, diagnostics);
+    return topology;
+}
+
 model::Gpo gpo(std::string guid, std::string name) {
     model::Gpo g;
     g.guid = std::move(guid);
@@ -62,9 +70,7 @@ const char* kDirectory =
 
 TEST_CASE("roles: from SPNs, userAccountControl and OU=Domain Controllers") {
     Diagnostics diagnostics;
-    auto topology = read_ldif_text(kDirectory, diagnostics);
-    std::vector<model::Gpo> gpos;
-    parse::finish_topology(topology, gpos, {}, diagnostics);
+    auto topology = finished(kDirectory, diagnostics);
     CHECK(diagnostics.count(Severity::Warning) == 0);
     CHECK(roles_of(topology, "OU=HyperV,OU=Servers,DC=contoso,DC=com") == std::set<std::string>{"hyperv"});
     CHECK(roles_of(topology, "OU=Cluster,OU=Servers,DC=contoso,DC=com") == std::set<std::string>{"cluster"});
@@ -195,4 +201,171 @@ TEST_CASE("roles: topology from gpreport LinksTo when there is no LDIF or topolo
     parse::topology_from_reports({gpo("{AAAAAAAA-0000-4000-8000-000000000001}", "A")}, empty, none);
     CHECK(empty.empty());
     CHECK(none.all().empty());
+}
+
+// One OU per role, each computer written as ldifde exports it (objectClass chain, SPNs, operatingSystem).
+namespace {
+const char* kRoleDirectory =
+    "dn: DC=contoso,DC=com\n"
+    "objectClass: domainDNS\n"
+    "\n"
+    "dn: OU=Domain Controllers,DC=contoso,DC=com\n"
+    "objectClass: organizationalUnit\n"
+    "\n"
+    "dn: CN=DC01,OU=Domain Controllers,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: dc01.contoso.com\n"
+    "operatingSystem: Windows Server 2022 Standard\n"
+    "servicePrincipalName: exchangeAB/DC01\n"  // Exchange 2003 put it on global catalogs: not an Exchange server
+    "servicePrincipalName: ldap/dc01.contoso.com\n"
+    "userAccountControl: 532480\n"
+    "\n"
+    "dn: CN=EX01,OU=Exchange,OU=Servers,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: EX01.contoso.com\n"
+    "operatingSystem: Windows Server 2019 Standard\n"
+    "servicePrincipalName: exchangeMDB/EX01.contoso.com\n"
+    "servicePrincipalName: exchangeRFR/EX01\n"
+    "servicePrincipalName: HOST/EX01\n"
+    "userAccountControl: 4096\n"
+    "\n"
+    "dn: CN=WEB01,OU=Web,OU=Servers,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: web01.contoso.com\n"
+    "operatingSystem: Windows Server 2022 Datacenter\n"
+    "servicePrincipalName: HTTP/intranet.contoso.com\n"
+    "servicePrincipalName: HOST/WEB01\n"
+    "userAccountControl: 4096\n"
+    "\n"
+    "dn: CN=SQL01,OU=SQL,OU=Servers,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: sql01.contoso.com\n"
+    "operatingSystem: Windows Server 2022 Standard\n"
+    "servicePrincipalName: MSSQLSvc/sql01.contoso.com:1433\n"
+    "servicePrincipalName: MSSQLSvc/sql01.contoso.com\n"
+    "userAccountControl: 4096\n"
+    "\n"
+    "dn: CN=NODE1,OU=Cluster,OU=Servers,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: node1.contoso.com\n"
+    "servicePrincipalName: HOST/NODE1\n"
+    "\n"
+    "dn: CN=CLU1,OU=Cluster,OU=Servers,DC=contoso,DC=com\n"  // the cluster name object, beside its nodes
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: clu1.contoso.com\n"
+    "servicePrincipalName: MSClusterVirtualServer/CLU1\n"
+    "servicePrincipalName: MSClusterVirtualServer/clu1.contoso.com\n"
+    "servicePrincipalName: HOST/CLU1\n"
+    "\n"
+    "dn: CN=HCI-N1,OU=AzureLocal,OU=Servers,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: hci-n1.contoso.com\n"
+    "operatingSystem: Azure Stack HCI\n"
+    "operatingSystemVersion: 10.0 (20349)\n"
+    "\n"
+    "dn: CN=PC0042,OU=Workstations,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: PC0042.contoso.com\n"
+    "operatingSystem: Windows 11 Enterprise\n"
+    "operatingSystemVersion: 10.0 (22631)\n"
+    "\n"
+    "dn: CN=APP02,OU=Apps,OU=Servers,DC=contoso,DC=com\n"  // SQL under a domain service account
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: app02.contoso.com\n"
+    "operatingSystem: Windows Server 2016 Standard\n"
+    "\n"
+    "dn: CN=svc-sql,OU=Service Accounts,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\n"
+    "servicePrincipalName: MSSQLSvc/app02.contoso.com:1433\n"
+    "\n"
+    "dn: CN=gmsa-web,CN=Managed Service Accounts,DC=contoso,DC=com\n"  // derives from computer, runs elsewhere
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "objectClass: msDS-GroupManagedServiceAccount\n"
+    "servicePrincipalName: HTTP/shop.contoso.com\n"
+    "servicePrincipalName: HTTP/APP02\n"
+    "\n"
+    "dn: CN=EX02,CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,"
+    "CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: server\nobjectClass: msExchExchangeServer\n"
+    "msExchCurrentServerRoles: 16439\n"
+    "networkAddress: ncacn_vns_spp:EX02\n"
+    "networkAddress: netbios:EX02\n"
+    "networkAddress: ncacn_ip_tcp:EX02.contoso.com\n"
+    "\n"
+    "dn: CN=EX02,OU=Exchange2,OU=Servers,DC=contoso,DC=com\n"
+    "objectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\n"
+    "dNSHostName: EX02.contoso.com\n"
+    "\n"
+    "dn: CN=EDGE1,CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,"
+    "CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com\n"
+    "objectClass: msExchExchangeServer\n"
+    "msExchCurrentServerRoles: 64\n"
+    "networkAddress: ncacn_ip_tcp:app02.contoso.com\n";  // an Edge server is not a domain member: ignored
+
+std::set<std::string> roles_in(const model::Topology& topology, std::string_view ou) {
+    return roles_of(topology, std::string(ou) + ",DC=contoso,DC=com");
+}
+}  // namespace
+
+TEST_CASE("roles: exchange from exchangeMDB/exchangeRFR SPNs but not from exchangeAB on a DC - then exchange-org on DCs") {
+    Diagnostics diagnostics;
+    auto topology = finished(kRoleDirectory, diagnostics);
+    CHECK(diagnostics_text(diagnostics, Severity::Warning) == "");  // notes: OUs implied by computer DNs
+    CHECK(roles_in(topology, "OU=Exchange,OU=Servers") == std::set<std::string>{"exchange"});
+    CHECK(roles_in(topology, "OU=Domain Controllers") == std::set<std::string>{"dc", "exchange-org"});
+}
+
+TEST_CASE("roles: exchange from an msExchExchangeServer object's networkAddress - Edge Transport ignored") {
+    Diagnostics diagnostics;
+    auto topology = finished(kRoleDirectory, diagnostics);
+    CHECK(roles_in(topology, "OU=Exchange2,OU=Servers") == std::set<std::string>{"exchange"});
+    CHECK(roles_in(topology, "OU=Apps,OU=Servers").count("exchange") == 0);
+    // The configuration partition's containers are not SOMs.
+    CHECK(topology.find("CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,"
+                        "CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=com") < 0);
+
+    Diagnostics none;
+    auto without = finished(std::string_view(kRoleDirectory).substr(0, std::string_view(kRoleDirectory).find("dn: CN=EX01")), none);
+    CHECK(roles_in(without, "OU=Domain Controllers") == std::set<std::string>{"dc"});  // no Exchange in the input
+}
+
+TEST_CASE("roles: iis from an HTTP/ SPN on the computer or on a service account naming it") {
+    Diagnostics diagnostics;
+    auto topology = finished(kRoleDirectory, diagnostics);
+    CHECK(roles_in(topology, "OU=Web,OU=Servers") == std::set<std::string>{"iis"});
+    // gmsa-web's HTTP/APP02 names APP02 (short name); the gMSA itself gives CN=Managed Service Accounts'
+    // domain nothing.
+    CHECK(roles_in(topology, "OU=Apps,OU=Servers") == std::set<std::string>{"iis", "sql"});
+    CHECK(roles_of(topology, "DC=contoso,DC=com").empty());
+}
+
+TEST_CASE("roles: sql from MSSQLSvc/ on the computer (virtual account) or on a domain service account") {
+    Diagnostics diagnostics;
+    auto topology = finished(kRoleDirectory, diagnostics);
+    CHECK(roles_in(topology, "OU=SQL,OU=Servers") == std::set<std::string>{"sql"});
+    CHECK(roles_in(topology, "OU=Apps,OU=Servers").count("sql") == 1);  // svc-sql: MSSQLSvc/app02.contoso.com:1433
+}
+
+TEST_CASE("roles: cluster from the cluster name object's MSClusterVirtualServer/ SPN") {
+    Diagnostics diagnostics;
+    auto topology = finished(kRoleDirectory, diagnostics);
+    CHECK(roles_in(topology, "OU=Cluster,OU=Servers") == std::set<std::string>{"cluster"});
+}
+
+TEST_CASE("roles: azurelocal and workstation from operatingSystem - servers get no OS role") {
+    Diagnostics diagnostics;
+    auto topology = finished(kRoleDirectory, diagnostics);
+    CHECK(roles_in(topology, "OU=AzureLocal,OU=Servers") == std::set<std::string>{"azurelocal"});
+    CHECK(roles_in(topology, "OU=Workstations") == std::set<std::string>{"workstation"});
+    CHECK(roles_in(topology, "OU=SQL,OU=Servers").count("workstation") == 0);  // Windows Server 2022
+}
+
+TEST_CASE("roles: the new roles are set and removed with --role like the others") {
+    Diagnostics diagnostics;
+    auto topology = finished(kRoleDirectory, diagnostics,
+                             {{"contoso.com/Servers/Web", "-iis"}, {"contoso.com/Servers/Web", "rds"},
+                              {"contoso.com/Workstations", "-workstation"}});
+    CHECK(diagnostics_text(diagnostics, Severity::Warning) == "");
+    CHECK(roles_in(topology, "OU=Web,OU=Servers") == std::set<std::string>{"rds"});
+    CHECK(roles_in(topology, "OU=Workstations").empty());
 }

@@ -93,6 +93,24 @@ TEST_CASE("expressions: precedence, negation, sets and multi-line continuation")
     CHECK(when.children[3].key2 == "a:y");
 }
 
+TEST_CASE("matches: one pattern or any of a list, strings only") {
+    auto parsed = parse(with_line("when",
+        "  when a:x matches \"http://*\" or a:y matches any {\"*\\\\scripts\\\\*\", \"*-p *\"}"));
+    REQUIRE(parsed.errors.empty());
+    const auto& when = *parsed.rules.at(0).when;
+    REQUIRE(when.children.size() == 2);
+    CHECK(when.children[0].op == rules::Op::Matches);
+    CHECK(when.children[0].literals.at(0).text == "http://*");
+    CHECK(when.children[1].op == rules::Op::Matches);
+    REQUIRE(when.children[1].literals.size() == 2);
+    CHECK(when.children[1].literals[0].text == "*\\scripts\\*");
+
+    auto bad = parse(with_line("when", "  when a:x matches 5"));
+    REQUIRE(bad.errors.size() >= 1);
+    CHECK(bad.errors[0].location.column == 20);
+    CHECK(bad.errors[0].message.find("pattern") != std::string::npos);
+}
+
 TEST_CASE("keys with braces, quotes and prefixes") {
     auto parsed = parse(with_line("when",
         "  when defined audit:{0cce9215-69ae-11d9-bed3-505054503030} and defined kerberos:*\n"

@@ -21,14 +21,20 @@ const std::vector<BuiltinEntry>& builtin_registry() {
         {"GPL104", make_hyperv_block_defeated, ""},
         {"GPL301", make_account_policy_below_domain, ""},
         {"GPL302", make_account_policy_conflict, ""},
+        {"GPL405", make_deny_logon_replaced, ""},
         {"GPL601", make_group_members_conflict, ""},
+        {"GPL706", make_template_pol_mismatch, ""},
         {"GPL602", nullptr, "Preferences reader"},
+        {"GPL606", nullptr, "Preferences reader"},
         {"GPL701", nullptr, "resolver"},
         {"GPL702", make_unlinked_gpo, ""},
         {"GPL703", make_disabled_half_settings, ""},
         {"GPL704", make_overridden_everywhere, ""},
         {"GPL705", make_same_level_conflict, ""},
         {"GPL708", make_filtered_gpo, ""},
+        {"GPL710", make_gpo_unreadable_by_computers, ""},
+        {"GPL711", make_gpo_editable_by_non_admins, ""},
+        {"GPL712", make_dc_setting_without_dc, ""},
     };
     return registry;
 }

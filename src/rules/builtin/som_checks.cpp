@@ -1,5 +1,5 @@
-// Checks that read the resolution of each SOM: GPL301/302 (account policy), GPL601 (Restricted Groups
-// members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
+// Checks that read the resolution of each SOM: GPL301/302 (account policy), GPL405 (a deny-logon list
+// replaced by one that lacks some of its SIDs), GPL601 (Restricted Groups members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
 // disagree).
 #include <algorithm>
 #include <atomic>
@@ -7,11 +7,13 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/parallel.hpp"
 #include "model/policy_semantics.hpp"
+#include "model/principal.hpp"
 #include "rules/builtin/checks.hpp"
 #include "rules/evaluator.hpp"
 
@@ -25,6 +27,18 @@ bool applied(const resolve::Contribution& c) {
 
 const model::Gpo* gpo_of(const resolve::EffectivePolicy& policy, const resolve::Contribution& c) {
     return policy.order[c.link_index].gpo;
+}
+
+// The SOM's settings whose folded key starts with `prefix`: settings are sorted by folded key, so they
+// are one run found by binary search rather than by reading every key of the SOM.
+std::span<const resolve::ResolvedSetting> settings_with_prefix(const resolve::EffectivePolicy& policy,
+                                                               std::string_view prefix) {
+    const auto& all = policy.settings;
+    auto first = std::lower_bound(all.begin(), all.end(), prefix,
+                                  [](const resolve::ResolvedSetting& s, std::string_view key) { return s.key.folded() < key; });
+    auto last = first;
+    while (last != all.end() && std::string_view(last->key.folded()).starts_with(prefix)) ++last;
+    return {first, last};
 }
 
 // Applied contributions of `setting` whose link passes `keep`, at most one per GPO (the last applied).
@@ -117,12 +131,7 @@ class GroupMembersConflict final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
-        // Settings are sorted by folded key: the group: keys are one run, found by binary search rather
-        // than by reading every key of the SOM.
-        auto first = std::lower_bound(policy.settings.begin(), policy.settings.end(), std::string_view("group:"),
-                                      [](const resolve::ResolvedSetting& s, std::string_view key) { return s.key.folded() < key; });
-        for (auto it = first; it != policy.settings.end() && std::string_view(it->key.folded()).starts_with("group:"); ++it) {
-            const auto& setting = *it;
+        for (const auto& setting : settings_with_prefix(policy, "group:")) {
             const std::string& key = setting.key.folded();
             if (!std::string_view(key).ends_with("\\members")) continue;
             auto contributions = competing(policy, setting, [](const resolve::ProcessedLink&) { return true; });
@@ -132,6 +141,40 @@ public:
                 finding(setting.key.text() + " is set by " + std::to_string(contributions.size()) + " GPOs reaching " +
                             policy.som_ref().dn + "; member lists do not merge, only the one from " +
                             describe_link(policy, winner) + " applies",
+                        contributions.back()->setting->location),
+                policy, contributions));
+        }
+    }
+};
+
+// Deny rights replace each other whole: the SIDs a tiering GPO denied and the winning list leaves out
+// may log on again.
+class DenyLogonReplaced final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
+        for (const auto& setting : settings_with_prefix(policy, "privilege:sedeny")) {
+            if (!std::string_view(setting.key.folded()).ends_with("logonright")) continue;
+            auto contributions = competing(policy, setting, [](const resolve::ProcessedLink&) { return true; });
+            if (contributions.size() < 2) continue;
+            const auto& kept = contributions.back()->setting->value.items;
+            std::vector<std::string> dropped;
+            for (const auto* c : contributions) {
+                if (c == contributions.back()) continue;
+                for (const auto& sid : c->setting->value.items) {
+                    bool still_denied = std::any_of(kept.begin(), kept.end(),
+                                                    [&sid](const std::string& k) { return model::principal_matches(sid, k); });
+                    if (!still_denied && std::find(dropped.begin(), dropped.end(), sid) == dropped.end()) dropped.push_back(sid);
+                }
+            }
+            if (dropped.empty()) continue;
+            std::string list;
+            for (const auto& sid : dropped) list += (list.empty() ? "" : ",") + sid;
+            const auto& winner = policy.order[contributions.back()->link_index];
+            out.push_back(conflict_finding(
+                finding(setting.key.text() + " from " + describe_link(policy, winner) + " replaces the lists of " +
+                            std::to_string(contributions.size() - 1) + " other GPO" + (contributions.size() == 2 ? "" : "s") +
+                            " on " + policy.som_ref().dn + ": " + list + " are no longer denied",
                         contributions.back()->setting->location),
                 policy, contributions));
         }
@@ -313,6 +356,9 @@ std::unique_ptr<BuiltinCheck> make_account_policy_conflict(const Rule& rule) {
 }
 std::unique_ptr<BuiltinCheck> make_group_members_conflict(const Rule& rule) {
     return std::make_unique<GroupMembersConflict>(rule);
+}
+std::unique_ptr<BuiltinCheck> make_deny_logon_replaced(const Rule& rule) {
+    return std::make_unique<DenyLogonReplaced>(rule);
 }
 std::unique_ptr<BuiltinCheck> make_same_level_conflict(const Rule& rule) { return std::make_unique<SameLevelConflict>(rule); }
 std::unique_ptr<BuiltinCheck> make_overridden_everywhere(const Rule& rule) {
