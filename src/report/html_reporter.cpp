@@ -659,10 +659,17 @@ private:
     }
 
     void write_rules() {
+        // Only the rules behind this report's findings: the catalogue of every rule is `gpolint rules`, and
+        // eighty closed rule cards are a page of scrolling between the findings and the inputs.
         out_ << "<section id=\"rules\"><h2>Rules</h2>\n";
+        size_t silent = 0;
         for (const auto& rule : data_.rules) {
             auto counts = index_.by_rule.find(rule.id);
             bool fired = counts != index_.by_rule.end();
+            if (!fired) {
+                ++silent;
+                continue;
+            }
             bool open = fired && counts->second.by[2] + counts->second.by[1] > 0;
             out_ << "<details class=\"rule-doc\" id=\"rule-" << e(rule.id) << "\" data-search=\""
                  << e(lower(rule.id + " " + rule.slug + " " + rule.title + " " + kSeverityNames[static_cast<int>(rule.severity)]))
@@ -682,6 +689,9 @@ private:
             if (!href.empty()) out_ << "<dt>Documentation</dt><dd><a href=\"" << href << "\">" << e(rule.id) << ".md</a></dd>";
             out_ << "</dl></details>\n";
         }
+        if (silent > 0)
+            out_ << "<p class=\"meta\">" << silent << " other rule" << (silent == 1 ? "" : "s")
+                 << " ran and found nothing; <code>gpolint rules</code> lists every rule.</p>\n";
         out_ << "</section>\n";
     }
 
