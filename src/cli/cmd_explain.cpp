@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "core/printable.hpp"
 #include "parse/inputs.hpp"
 #include "resolve/effective.hpp"
 #include "resolve/explain.hpp"
@@ -23,8 +24,8 @@ struct ExplainArgs {
 // Problems met while reading the inputs go to stderr; the explanation still follows.
 void print_input_problems(const Diagnostics& diagnostics) {
     for (const auto& diagnostic : diagnostics.all())
-        std::cerr << resolve::format_location(diagnostic.location) << ": " << to_string(diagnostic.severity) << ": "
-                  << diagnostic.message << " [" << diagnostic.rule_id << "]\n";
+        std::cerr << escape_controls(resolve::format_location(diagnostic.location)) << ": "
+                  << to_string(diagnostic.severity) << ": " << escape_controls(diagnostic.message) << " [" << diagnostic.rule_id << "]\n";
 }
 
 int run_explain(const ExplainArgs& args) {
@@ -34,7 +35,7 @@ int run_explain(const ExplainArgs& args) {
         // DN=ROLE: the DN itself is full of '=', so the role is what follows the last one.
         auto equals = role.rfind('=');
         if (equals == std::string::npos || equals == 0 || equals + 1 == role.size()) {
-            std::cerr << "gpolint explain: --role expects DN=ROLE, got '" << role << "'\n";
+            std::cerr << "gpolint explain: --role expects DN=ROLE, got '" << escape_controls(role) << "'\n";
             return kExitUsage;
         }
         options.role_overrides.emplace_back(role.substr(0, equals), role.substr(equals + 1));
@@ -49,18 +50,18 @@ int run_explain(const ExplainArgs& args) {
     }
     const int som = inputs.topology.find(args.som);
     if (som < 0) {
-        std::cerr << "gpolint explain: no SOM '" << args.som << "' in the topology";
+        std::cerr << "gpolint explain: no SOM '" << escape_controls(args.som) << "' in the topology";
         const auto matches = resolve::close_som_matches(inputs.topology, args.som);
         if (matches.empty()) std::cerr << '\n';
         else std::cerr << "; did you mean:\n";
-        for (const auto& match : matches) std::cerr << "  " << match << '\n';
+        for (const auto& match : matches) std::cerr << "  " << escape_controls(match) << '\n';
         return kExitUsage;
     }
     const resolve::EffectivePolicy policy = resolve::resolve_som(inputs.topology, inputs.gpos, som);
     const resolve::ExplainRequest request{args.settings};
     if (args.format == "json") resolve::write_explain_json(std::cout, policy, request);
     else resolve::write_explain_text(std::cout, policy, request);
-    return kExitClean;
+    return inputs.unreadable_paths.empty() ? kExitClean : kExitUsage;
 }
 
 }  // namespace

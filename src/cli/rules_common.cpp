@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/printable.hpp"
 #include "rules/loader.hpp"
 
 namespace gpolint::cli {
@@ -12,8 +13,8 @@ std::optional<std::vector<rules::Rule>> load_rules_or_report(const std::string& 
     if (diagnostics.all().empty()) return loaded;
     for (const auto& d : diagnostics.all()) {
         const auto& l = d.location;
-        if (!l.file.empty()) err << l.file.str() << ":" << l.line << ":" << l.column << ": ";
-        err << "error: " << d.message << "\n";
+        if (!l.file.empty()) err << escape_controls(l.file.str()) << ":" << l.line << ":" << l.column << ": ";
+        err << "error: " << escape_controls(d.message) << "\n";
     }
     return std::nullopt;
 }

@@ -3,6 +3,7 @@
 #include <map>
 #include <ostream>
 
+#include "core/printable.hpp"
 #include "core/source.hpp"
 #include "report/formats.hpp"
 
@@ -49,12 +50,12 @@ public:
         size_t counts[3] = {0, 0, 0};
         for (const auto& d : data.findings) {
             ++counts[static_cast<int>(d.severity)];
-            out << where(d.location, data) << paint(d.severity, to_string(d.severity)) << ": " << bold(d.message) << " ["
+            out << where(d.location, data) << paint(d.severity, to_string(d.severity)) << ": " << bold(escape_controls(d.message)) << " ["
                 << d.rule_id << "]\n";
             show_source(out, d.location, sources);
             for (const auto& note : d.notes)
                 out << (note.location ? where(*note.location, data) : std::string()) << paint(Severity::Note, "note")
-                    << ": " << note.message << "\n";
+                    << ": " << escape_controls(note.message) << "\n";
         }
         out << plural(counts[2], "error") << ", " << plural(counts[1], "warning") << ", " << plural(counts[0], "note");
         if (!data.suppressed.empty()) out << " (" << data.suppressed.size() << " suppressed)";
@@ -69,7 +70,7 @@ private:
 
     static std::string where(const Location& location, const ReportData& data) {
         if (location.file.empty()) return "gpolint: ";
-        std::string path = display_path(location.file.str(), data.base_dir);
+        std::string path = escape_controls(display_path(location.file.str(), data.base_dir));
         if (location.is_binary()) return path + ":offset " + std::to_string(location.offset) + ": ";
         return path + ":" + std::to_string(location.line) + ":" + std::to_string(location.column) + ": ";
     }
@@ -80,15 +81,23 @@ private:
         const SourceText* source = sources.get(location.file);
         if (!source || location.line > source->line_count()) return;
         std::string_view line = source->line(location.line);
+        // A caret under a line of megabytes helps no one, and repeating it per finding would not end.
+        constexpr size_t kLongestShown = 4096;
+        if (line.size() > kLongestShown) return;
         std::string number = std::to_string(location.line);
         std::string gutter(number.size() < 5 ? 5 - number.size() : 0, ' ');
-        out << gutter << number << " | " << line << "\n" << std::string(gutter.size() + number.size(), ' ') << " | ";
-        // Walk to the column in code points, keeping tabs so the caret lines up.
+        out << gutter << number << " | " << escape_controls(line) << "\n"
+            << std::string(gutter.size() + number.size(), ' ') << " | ";
+        // Walk to the column in code points, keeping tabs and the width of escaped characters so the
+        // caret lines up.
         size_t byte = 0;
         for (uint32_t column = 1; column < location.column && byte < line.size(); ++column) {
-            out << (line[byte] == '\t' ? '\t' : ' ');
-            ++byte;
+            size_t start = byte++;
             while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
+            std::string_view character = line.substr(start, byte - start);
+            size_t width = needs_escaping(character) ? escape_controls(character).size() : 1;
+            if (character == "\t") out << '\t';
+            else out << std::string(width, ' ');
         }
         out << '^';
         size_t end = byte + 1;
