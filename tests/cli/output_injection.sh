@@ -46,7 +46,9 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.out")) + glob.glob(os.
     for byte in (b"\x1b", b"\x07"):
         if byte in data:
             bad.append(f"{name}: raw {byte!r}")
-    for line in data.split(b"\n"):
+    # HTML is a document, not a log: a newline in its text is white space to a browser (the issue
+    # counts its escaping as sound); only raw ESC/BEL matter there.
+    for line in ([] if name == "check-html.out" else data.split(b"\n")):
         if line.startswith(b"::add-mask::") or b"\n::add-mask::" in line:
             bad.append(f"{name}: forged line {line[:80]!r}")
 if bad:
