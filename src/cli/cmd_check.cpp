@@ -1,4 +1,6 @@
 // gpolint check PATH...: load, run every rule per GPO and per SOM, report, exit by --fail-on.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +15,8 @@
 #include "cli/rules_common.hpp"
 #include "cli/som_lookup.hpp"
 #include "core/phase_timer.hpp"
+#include "core/printable.hpp"
+#include "core/source.hpp"
 #include "findings/pipeline.hpp"
 #include "fix/fixer.hpp"
 #include "report/reporter.hpp"
@@ -45,7 +49,7 @@ struct CheckArgs {
     bool no_inline_suppressions = false;
     bool parse_only = false;
     bool quiet = false, statistics = false;
-    bool fix = false, unsafe_fixes = false, diff = false;
+    bool fix = false, unsafe_fixes = false, diff = false, fix_read_only = false;
     unsigned jobs = 0;
 };
 
@@ -109,17 +113,35 @@ void fill_views(report::ReportData& data, const parse::Inputs& inputs,
 }
 
 // `git diff --name-only | gpolint check --files-from -`, or more paths than a command line holds.
-std::optional<std::vector<std::string>> read_path_list(const std::string& list) {
-    std::ifstream file;
-    if (list != "-") {
-        file.open(list, std::ios::binary);
-        if (!file) return std::nullopt;
+// A file goes through the bounded reader (no FIFO, no /dev/zero); standard input stops at the same cap.
+std::optional<std::vector<std::string>> read_path_list(const std::string& list, std::string& error) {
+    std::optional<std::string> bytes;
+    if (list == "-") {
+        bytes.emplace();
+        char chunk[1 << 16];
+        while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+            bytes->append(chunk, static_cast<size_t>(std::cin.gcount()));
+            if (bytes->size() > kMaxInputFileBytes) {
+                error = "more than " + std::to_string(kMaxInputFileBytes >> 20) + " MiB on standard input";
+                return std::nullopt;
+            }
+        }
+    } else {
+        bytes = read_file_bytes(list, error);
+        if (!bytes) return std::nullopt;
     }
-    std::istream& in = list == "-" ? std::cin : file;
+    if (bytes->find('\0') != std::string::npos) {
+        error = "holds NUL bytes: not a list of paths";
+        return std::nullopt;
+    }
     std::vector<std::string> paths;
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) paths.push_back(std::move(line));
+    std::string_view rest = *bytes;
+    while (!rest.empty()) {
+        auto end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty()) paths.emplace_back(line);
     }
     return paths;
 }
@@ -144,16 +166,40 @@ bool check_selection(const CheckArgs& args, const findings::Settings& settings, 
     return known;
 }
 
+// The input file that `output` is (same device and inode: another spelling, a link), if any, so that
+// `-o` never overwrites what was checked.
+std::optional<std::string> input_named_by(const std::string& output, const parse::Inputs& inputs,
+                                          const findings::Settings& settings) {
+    struct stat out {};
+    if (::stat(output.c_str(), &out) != 0) return std::nullopt;  // a new file cannot be an input
+    auto same = [&](const std::string& path) {
+        struct stat in {};
+        return ::stat(path.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino;
+    };
+    for (const auto& file : inputs.files)
+        if (same(file.str())) return file.str();
+    if (!settings.config_path.empty() && same(settings.config_path)) return settings.config_path;
+    for (const auto& named : {settings.suppressions, settings.baseline})
+        if (named && same(*named)) return *named;
+    return std::nullopt;
+}
+
 int run_check(CheckArgs args) {
     if (!args.files_from.empty()) {
-        auto listed = read_path_list(args.files_from);
+        std::string error;
+        auto listed = read_path_list(args.files_from, error);
         if (!listed) {
-            std::cerr << "gpolint: error: cannot read the path list " << args.files_from << "\n";
+            std::cerr << "gpolint: error: cannot read the path list " << escape_controls(args.files_from) << ": "
+                      << error << "\n";
             return kExitUsage;
         }
         args.paths.insert(args.paths.end(), listed->begin(), listed->end());
     }
     if (!args.format_given && !args.output.empty()) args.format = format_for_output(args.output);
+    if (args.fix_read_only && !args.fix) {
+        std::cerr << "gpolint: error: --fix-read-only needs --fix\n";
+        return kExitUsage;
+    }
     if (args.unsafe_fixes && !args.fix && !args.diff) {
         std::cerr << "gpolint: error: --unsafe-fixes needs --fix or --diff\n";
         return kExitUsage;
@@ -170,7 +216,7 @@ int run_check(CheckArgs args) {
     for (const auto& role : args.roles) {
         auto parsed = parse_role(role);
         if (!parsed) {
-            std::cerr << "gpolint: error: --role expects DN=ROLE, got '" << role << "'\n";
+            std::cerr << "gpolint: error: --role expects DN=ROLE, got '" << escape_controls(role) << "'\n";
             return kExitUsage;
         }
         command_line.roles.push_back(*parsed);
@@ -191,7 +237,7 @@ int run_check(CheckArgs args) {
     for (const auto& path : args.paths) {
         std::error_code error;
         if (!std::filesystem::exists(path, error)) {
-            std::cerr << "gpolint: error: cannot read " << path << ": no such file or folder\n";
+            std::cerr << "gpolint: error: cannot read " << escape_controls(path) << ": no such file or folder\n";
             return kExitUsage;
         }
     }
@@ -233,8 +279,8 @@ int run_check(CheckArgs args) {
         return result;
     };
     auto result = run();
-    if (!args.paths.empty() && result.inputs.gpos.empty()) {
-        std::cerr << "gpolint: error: no GPO input found in " << args.paths.front()
+    if (!args.paths.empty() && result.inputs.gpos.empty() && result.inputs.unreadable_paths.empty()) {
+        std::cerr << "gpolint: error: no GPO input found in " << escape_controls(args.paths.front())
                   << (args.paths.size() > 1 ? " and the other PATHs" : "")
                   << " (GptTmpl.inf or *.inf templates, registry.pol, audit.csv, GPO folders with GPT.INI, Backup-GPO "
                      "folders)\n";
@@ -252,7 +298,7 @@ int run_check(CheckArgs args) {
                 if (changed.contains(finding.location.file)) to_fix.push_back(finding);
         }
         auto fixed = fix::apply_fixes(args.changed.empty() ? result.findings : to_fix, result.inputs, *loaded,
-                                      {args.unsafe_fixes, args.diff, {}});
+                                      {args.unsafe_fixes, args.diff, {}, args.fix_read_only});
         fix::print_fix_report(fixed, args.diff, std::cout, std::cerr);
         if (args.diff) return fixed.errors.empty() ? (fixed.fixes.empty() ? kExitClean : kExitFindings) : kExitUsage;
         if (fixed.files_written > 0) result = run();
@@ -260,14 +306,15 @@ int run_check(CheckArgs args) {
 
     std::optional<PhaseTimer> phase(std::in_place, "suppressions, sort");
     auto outcome = findings::run_pipeline(std::move(result.findings), settings, &result.inputs.may_have_directives);
-    for (const auto& problem : outcome.fatal) std::cerr << "gpolint: error: " << problem << '\n';
+    for (const auto& problem : outcome.fatal) std::cerr << "gpolint: error: " << escape_controls(problem) << '\n';
     if (!outcome.fatal.empty()) return kExitUsage;
     if (!args.changed.empty()) {
         ChangedFiles changed(args.changed);
         keep_changed(outcome.findings, changed);
         outcome.exit_code = findings::exit_code_for(outcome.findings, settings.fail_on);
     }
-    int exit_code = outcome.exit_code;
+    // An unreadable PATH is a usage error whatever --fail-on says: the run did not check what was asked.
+    int exit_code = result.inputs.unreadable_paths.empty() ? outcome.exit_code : kExitUsage;
     report::ReportData data;
     findings::fill_report(data, std::move(outcome));
     data.rules = rule_infos(*loaded, rules_dir);
@@ -286,6 +333,13 @@ int run_check(CheckArgs args) {
                            report::use_color(*report::parse_when(args.color), stdout);
     report_options.summary = !args.quiet;
     auto reporter = report::make_reporter(args.format, report_options);
+    if (!args.output.empty()) {
+        if (auto input = input_named_by(args.output, result.inputs, settings)) {
+            std::cerr << "gpolint: error: --output " << escape_controls(args.output) << " is the input "
+                      << escape_controls(*input) << "; not overwritten\n";
+            return kExitUsage;
+        }
+    }
     auto write = [&](std::ostream& out) {
         if (args.statistics) report::write_statistics(out, data);
         else if (!(args.quiet && args.format == "text" && data.findings.empty())) reporter->write(out, data);
@@ -296,7 +350,7 @@ int run_check(CheckArgs args) {
         std::ofstream file(args.output, std::ios::binary);
         if (file) write(file);
         if (!file || !file.flush()) {
-            std::cerr << "gpolint: error: cannot write " << args.output << "\n";
+            std::cerr << "gpolint: error: cannot write " << escape_controls(args.output) << "\n";
             return kExitUsage;
         }
     }
@@ -354,6 +408,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     auto* fix_flag = cmd->add_flag("--fix", args->fix, "Apply the safe fixes to the templates, then report what remains");
     cmd->add_flag("--diff", args->diff, "Print the fixes as a unified diff; write nothing")->excludes(fix_flag);
     cmd->add_flag("--unsafe-fixes", args->unsafe_fixes, "With --fix or --diff: also the fixes marked unsafe");
+    cmd->add_flag("--fix-read-only", args->fix_read_only, "With --fix: also rewrite templates that are read-only");
     cmd->callback([args, &exit_code] { exit_code = run_check(*args); });
 }
 

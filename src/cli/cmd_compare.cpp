@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "core/printable.hpp"
 #include "compare/compare.hpp"
 #include "parse/inputs.hpp"
 #include "report/compare_report.hpp"
@@ -30,8 +31,8 @@ parse::Inputs load_side(const std::string& path, const char* side) {
     parse::Inputs inputs = parse::load_inputs({path}, {}, diagnostics);
     for (const auto& d : diagnostics.all())
         if (d.severity == Severity::Error)
-            std::cerr << d.location.file.str() << ":" << d.location.line << ": " << to_string(d.severity) << ": "
-                      << d.message << " [" << d.rule_id << "] (" << side << ")\n";
+            std::cerr << escape_controls(d.location.file.str()) << ":" << d.location.line << ": " << to_string(d.severity) << ": "
+                      << escape_controls(d.message) << " [" << d.rule_id << "] (" << side << ")\n";
     return inputs;
 }
 
@@ -43,7 +44,7 @@ int write_output(const CompareArgs& args, const std::string& text) {
     std::ofstream file(args.output, std::ios::binary);
     if (file) file << text;
     if (!file) {
-        std::cerr << "gpolint compare: cannot write " << args.output << "\n";
+        std::cerr << "gpolint compare: cannot write " << escape_controls(args.output) << "\n";
         return kExitUsage;
     }
     return kExitClean;
@@ -57,14 +58,14 @@ int run_compare(const CompareArgs& args) {
     compare::SettingNames names;
     std::string names_file = args.names.empty() ? rules::default_rules_dir() + "/setting-names.tsv" : args.names;
     if (!names.load(names_file) && !args.names.empty()) {
-        std::cerr << "gpolint compare: cannot read " << names_file << "\n";
+        std::cerr << "gpolint compare: cannot read " << escape_controls(names_file) << "\n";
         return kExitUsage;
     }
     std::vector<parse::Inputs> sides;
     for (size_t i = 0; i < args.paths.size(); ++i) {
         sides.push_back(load_side(args.paths[i], i == 0 ? "left" : "right"));
         if (!sides.back().unreadable_paths.empty()) {
-            std::cerr << "gpolint compare: cannot read " << args.paths[i] << "\n";
+            std::cerr << "gpolint compare: cannot read " << escape_controls(args.paths[i]) << "\n";
             return kExitUsage;
         }
     }

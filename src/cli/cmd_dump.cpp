@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/diagnostic.hpp"
 #include "core/json_string.hpp"
+#include "core/printable.hpp"
 #include "parse/inputs.hpp"
 
 namespace gpolint::cli {
@@ -164,7 +165,7 @@ void write_json(std::ostream& out, const parse::Inputs& inputs, const std::vecto
 
 std::string where(const Location& location) {
     std::ostringstream out;
-    out << location.file.str();
+    out << escape_controls(location.file.str());
     if (!location.is_binary()) out << ':' << location.line << ':' << location.column;
     else if (location.offset > 0) out << ": byte " << location.offset;
     return out.str();
@@ -172,20 +173,20 @@ std::string where(const Location& location) {
 
 void write_text(std::ostream& out, const parse::Inputs& inputs) {
     for (const auto& gpo : inputs.gpos) {
-        out << "GPO " << (gpo.guid.empty() ? "(no GUID)" : gpo.guid) << " '" << gpo.name << "'";
-        if (!gpo.domain.empty()) out << " in " << gpo.domain;
-        out << "\n  source: " << gpo.source << "\n  computer " << (gpo.computer_enabled() ? "enabled" : "disabled")
+        out << "GPO " << (gpo.guid.empty() ? "(no GUID)" : escape_controls(gpo.guid)) << " '" << escape_controls(gpo.name) << "'";
+        if (!gpo.domain.empty()) out << " in " << escape_controls(gpo.domain);
+        out << "\n  source: " << escape_controls(gpo.source) << "\n  computer " << (gpo.computer_enabled() ? "enabled" : "disabled")
             << ", user " << (gpo.user_enabled() ? "enabled" : "disabled");
-        if (!gpo.wmi_filter.empty()) out << ", WMI filter " << gpo.wmi_filter;
+        if (!gpo.wmi_filter.empty()) out << ", WMI filter " << escape_controls(gpo.wmi_filter);
         if (gpo.security_filtered) out << ", security-filtered";
         out << '\n';
         for (const auto& link : gpo.reported_links)
-            out << "  linked to " << link.som_path << (link.enforced ? " (enforced)" : "")
+            out << "  linked to " << escape_controls(link.som_path) << (link.enforced ? " (enforced)" : "")
                 << (link.enabled ? "" : " (link disabled)") << '\n';
         for (const auto& s : gpo.settings) {
-            out << "  " << s.key.text();
+            out << "  " << escape_controls(s.key.text());
             if (s.op != model::Operation::Set) out << " [" << model::to_string(s.op) << ']';
-            out << " = " << s.value.text;
+            out << " = " << escape_controls(s.value.text);
             if (s.value.number && s.value.text != std::to_string(*s.value.number)) out << " [" << *s.value.number << ']';
             out << "  (" << model::to_string(s.value.kind) << ", " << model::to_string(s.source)
                 << (s.conditional ? ", conditional" : "") << ", " << where(s.location) << ")\n";
@@ -229,7 +230,7 @@ void add_dump_command(CLI::App& app, int& exit_code) {
         std::erase_if(all, [](const Diagnostic& d) { return d.rule_id.rfind("GPL0", 0) != 0; });
         sort_diagnostics(all);
         for (const auto& d : all)
-            std::cerr << where(d.location) << ": " << to_string(d.severity) << ": " << d.message << " [" << d.rule_id
+            std::cerr << where(d.location) << ": " << to_string(d.severity) << ": " << escape_controls(d.message) << " [" << d.rule_id
                       << "]\n";
         if (options->format == "json") write_json(std::cout, inputs, all);
         else write_text(std::cout, inputs);

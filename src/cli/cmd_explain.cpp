@@ -7,6 +7,7 @@
 #include "cli/project.hpp"
 #include "cli/som_lookup.hpp"
 #include "findings/pipeline.hpp"
+#include "core/printable.hpp"
 #include "parse/inputs.hpp"
 #include "resolve/effective.hpp"
 #include "resolve/explain.hpp"
@@ -30,8 +31,8 @@ struct ExplainArgs {
 // Problems met while reading the inputs go to stderr; the explanation still follows.
 void print_input_problems(const Diagnostics& diagnostics) {
     for (const auto& diagnostic : diagnostics.all())
-        std::cerr << resolve::format_location(diagnostic.location) << ": " << to_string(diagnostic.severity) << ": "
-                  << diagnostic.message << " [" << diagnostic.rule_id << "]\n";
+        std::cerr << escape_controls(resolve::format_location(diagnostic.location)) << ": "
+                  << to_string(diagnostic.severity) << ": " << escape_controls(diagnostic.message) << " [" << diagnostic.rule_id << "]\n";
 }
 
 int run_explain(const ExplainArgs& args) {
@@ -47,7 +48,7 @@ int run_explain(const ExplainArgs& args) {
     for (const auto& role : args.roles) {
         auto parsed = parse_role(role);
         if (!parsed) {
-            std::cerr << "gpolint explain: --role expects DN=ROLE, got '" << role << "'\n";
+            std::cerr << "gpolint explain: --role expects DN=ROLE, got '" << escape_controls(role) << "'\n";
             return kExitUsage;
         }
         command_line.roles.push_back(*parsed);
@@ -80,7 +81,7 @@ int run_explain(const ExplainArgs& args) {
     const resolve::ExplainRequest request{args.settings};
     if (args.format == "json") resolve::write_explain_json(std::cout, policy, request);
     else resolve::write_explain_text(std::cout, policy, request);
-    return kExitClean;
+    return inputs.unreadable_paths.empty() ? kExitClean : kExitUsage;
 }
 
 }  // namespace

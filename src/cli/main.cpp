@@ -1,7 +1,10 @@
 // gpolint: a linter for Windows Group Policy. The front end only parses options and calls the library.
 #include <iostream>
+#include <sstream>
+#include <string>
 
 #include "cli/commands.hpp"
+#include "core/printable.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"gpolint: lint Windows Group Policy (security templates, GPO backups, SYSVOL, topology)"};
@@ -16,7 +19,12 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
+        // CLI11 repeats the offending argument: its control characters are shown escaped, line by line
+        // (the message's own line breaks are kept).
+        std::ostringstream err;
+        int code = app.exit(e, std::cout, err);
+        std::istringstream lines(err.str());
+        for (std::string line; std::getline(lines, line);) std::cerr << gpolint::escape_controls(line) << '\n';
         return code == 0 ? 0 : gpolint::cli::kExitUsage;
     }
     return exit_code;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <ostream>
 
+#include "core/printable.hpp"
 #include "findings/config.hpp"
 
 namespace gpolint::cli {
@@ -67,7 +68,7 @@ bool check_rule_ids(const std::vector<std::string>& patterns, std::string_view w
     for (const auto& pattern : patterns) {
         if (matches_any(pattern, rules)) continue;
         all_known = false;
-        err << "gpolint: error: unknown rule ID '" << pattern << "' in " << where;
+        err << "gpolint: error: unknown rule ID '" << escape_controls(pattern) << "' in " << escape_controls(where);
         suggest_rule_ids(pattern, rules, err);
     }
     return all_known;

@@ -26,8 +26,32 @@ std::optional<Severity> parse_severity(std::string_view text) {
     return std::nullopt;
 }
 
+bool DiagnosticCap::admit(const Diagnostic& diagnostic) {
+    auto [it, inserted] = counts_.try_emplace({&diagnostic.location.file.str(), diagnostic.rule_id});
+    if (inserted) it->second.first = diagnostic.location;
+    return ++it->second.seen <= kMaxPerFileAndRule;
+}
+
+std::vector<Diagnostic> DiagnosticCap::take_summaries() {
+    std::vector<Diagnostic> summaries;
+    for (const auto& [key, count] : counts_)
+        if (count.seen > kMaxPerFileAndRule)
+            summaries.push_back({key.second, Severity::Note,
+                                 std::to_string(count.seen - kMaxPerFileAndRule) + " more " + key.second +
+                                     " diagnostics in this file not shown (at most " +
+                                     std::to_string(kMaxPerFileAndRule) + " per rule and file)",
+                                 count.first, {}, {}, {}, {}});
+    counts_.clear();
+    return summaries;
+}
+
+void add_capped(std::vector<Diagnostic>& out, DiagnosticCap& cap, Diagnostic diagnostic) {
+    if (cap.admit(diagnostic)) out.push_back(std::move(diagnostic));
+}
+
 void Diagnostics::add(Diagnostic diagnostic) {
     std::lock_guard lock(mutex_);
+    if (cap_ && !cap_->admit(diagnostic)) return;
     items_.push_back(std::move(diagnostic));
 }
 
@@ -43,6 +67,8 @@ void Diagnostics::note(std::string rule_id, Location location, std::string messa
 
 std::vector<Diagnostic> Diagnostics::take() {
     std::lock_guard lock(mutex_);
+    if (cap_)
+        for (auto& summary : cap_->take_summaries()) items_.push_back(std::move(summary));
     return std::exchange(items_, {});
 }
 

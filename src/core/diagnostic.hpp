@@ -1,6 +1,7 @@
 #pragma once
 // A diagnostic is what every stage reports: parse errors (GPL001…) as well as rule findings. It reads
 // like a compiler's: one primary location, then notes for the other places involved.
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -36,9 +37,38 @@ struct Diagnostic {
     std::string fix;                     // the rule's fix with this finding's GPOs filled in; may be empty
 };
 
+// Keeps at most kMaxPerFileAndRule diagnostics of one rule about one file and counts the rest, so that
+// a file of a million bad lines costs bounded memory and output. Every reader of input files goes
+// through one (a capped Diagnostics, or a consumer's own cap); what was left out is reported once per
+// file and rule, as a note. Not thread-safe by itself.
+class DiagnosticCap {
+public:
+    static constexpr size_t kMaxPerFileAndRule = 100;
+
+    // True when `diagnostic` is to be kept; otherwise it is only counted.
+    bool admit(const Diagnostic& diagnostic);
+    // One note per file and rule that went over the cap ("N more GPLnnn diagnostics in this file not
+    // shown"); the counts start again.
+    std::vector<Diagnostic> take_summaries();
+
+private:
+    struct Count {
+        Location first;
+        size_t seen = 0;
+    };
+    std::map<std::pair<const std::string*, std::string>, Count> counts_;  // by interned path, rule ID
+};
+
+// `diagnostic` into `out` if `cap` admits it.
+void add_capped(std::vector<Diagnostic>& out, DiagnosticCap& cap, Diagnostic diagnostic);
+
 // Collects diagnostics from every stage; safe to share between parser threads.
 class Diagnostics {
 public:
+    // Diagnostics about input files: capped per file and rule by a DiagnosticCap, whose summaries
+    // take() appends. (Rule findings are never capped: each is a real problem to see.)
+    void cap_per_file_and_rule() { cap_.emplace(); }
+
     void add(Diagnostic diagnostic);
     void error(std::string rule_id, Location location, std::string message);
     void warning(std::string rule_id, Location location, std::string message);
@@ -50,6 +80,7 @@ public:
 private:
     mutable std::mutex mutex_;
     std::vector<Diagnostic> items_;
+    std::optional<DiagnosticCap> cap_;
 };
 
 // Deterministic order for output whatever the thread count: file, line, byte offset, rule, message.

@@ -9,18 +9,36 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
 namespace gpolint {
 
+// More threads than this never help on the machines gpolint runs on, and `--jobs 200` must not
+// exhaust the process's thread limit.
+inline constexpr unsigned kMaxThreads = 64;
+
 inline unsigned thread_count(unsigned requested, size_t items) {
     unsigned count = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    count = std::min(count, kMaxThreads);
     return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(count, items)));
 }
 
+// Starts `body` on a new thread, or returns nullopt when the system refuses one (EAGAIN under a
+// thread or memory limit): callers then do the work on fewer threads.
+template <typename Body>
+std::optional<std::thread> try_start_thread(Body&& body) {
+    try {
+        return std::thread(std::forward<Body>(body));
+    } catch (const std::system_error&) {
+        return std::nullopt;
+    }
+}
+
 // Calls work(item, worker) for every item in [0, items); worker is in [0, thread_count(...)).
-// `work` must not throw: a thread cannot hand an exception back.
+// `work` must not throw: a thread cannot hand an exception back. Runs on as many threads as the
+// system grants, down to the calling thread alone.
 template <typename Work>
 void parallel_for(size_t items, unsigned threads, Work&& work) {
     const unsigned count = thread_count(threads, items);
@@ -29,9 +47,23 @@ void parallel_for(size_t items, unsigned threads, Work&& work) {
         for (size_t i = next++; i < items; i = next++) work(i, index);
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker, t);
+    for (unsigned t = 1; t < count; ++t) {
+        auto thread = try_start_thread([&worker, t] { worker(t); });
+        if (!thread) break;
+        pool.push_back(std::move(*thread));
+    }
     worker(0);
     for (auto& thread : pool) thread.join();
+}
+
+// Runs `beside` on another thread while `here` runs on this one; one after the other when no thread
+// can be started.
+template <typename Beside, typename Here>
+void run_beside(Beside&& beside, Here&& here) {
+    auto thread = try_start_thread(beside);
+    if (!thread) beside();
+    here();
+    if (thread) thread->join();
 }
 
 // `items` cut into contiguous ranges, several per thread so that uneven ranges balance themselves;
@@ -56,9 +88,7 @@ void stable_sort_in_halves(Iterator first, Iterator last, Less less, unsigned th
         return;
     }
     Iterator middle = first + (last - first) / 2;
-    std::thread second([&] { std::stable_sort(middle, last, less); });
-    std::stable_sort(first, middle, less);
-    second.join();
+    run_beside([&] { std::stable_sort(middle, last, less); }, [&] { std::stable_sort(first, middle, less); });
     std::inplace_merge(first, middle, last, less);
 }
 

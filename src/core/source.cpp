@@ -257,6 +257,18 @@ SourceText::SourceText(PathRef path, std::string text, Encoding encoding, std::v
     }
     final_newline_ = !text_.empty() && (text_.back() == '\n' || text_.back() == '\r');
     if (final_newline_) line_starts_.pop_back();  // no empty "line" after the last line break
+    size_t longest = 0;
+    for (size_t i = 0; i < line_starts_.size(); ++i)
+        longest = std::max(longest, (i + 1 < line_starts_.size() ? line_starts_[i + 1] : text_.size()) - line_starts_[i]);
+    if (longest > 2 * kColumnBlock) {
+        code_points_before_block_.reserve(text_.size() / kColumnBlock + 1);
+        size_t count = 0;
+        for (size_t i = 0; i < text_.size(); ++i) {
+            if (i % kColumnBlock == 0) code_points_before_block_.push_back(count);
+            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
+        }
+        if (text_.size() % kColumnBlock == 0) code_points_before_block_.push_back(count);  // for the end offset
+    }
     int kinds = int(crlf) + int(lf) + int(cr);
     line_ending_ = kinds > 1 ? LineEnding::Mixed
                  : crlf      ? LineEnding::CRLF
@@ -271,42 +283,100 @@ Location SourceText::location_of(size_t offset) const {
     size_t line_index = it == line_starts_.begin() ? 0 : static_cast<size_t>(it - line_starts_.begin()) - 1;
     size_t start = line_starts_.empty() ? 0 : line_starts_[line_index];
     uint32_t column = 1;
-    for (size_t i = start; i < offset; ++i)
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    if (offset - start > 2 * kColumnBlock && !code_points_before_block_.empty()) {
+        column = static_cast<uint32_t>(1 + code_points_before(offset) - code_points_before(start));
+    } else {
+        for (size_t i = start; i < offset; ++i)
+            if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    }
     return Location{path_, static_cast<uint32_t>(line_index + 1), column, offset};
+}
+
+size_t SourceText::code_points_before(size_t offset) const {
+    size_t block = offset / kColumnBlock;
+    size_t count = code_points_before_block_[block];
+    for (size_t i = block * kColumnBlock; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++count;
+    return count;
 }
 
 std::string_view SourceText::line(uint32_t number) const {
     if (number == 0 || number > line_starts_.size()) return {};
+    // From the line index, not by scanning: a line may be megabytes long and asked for many times.
     size_t start = line_starts_[number - 1];
-    size_t end = start;
-    while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+    size_t end = number < line_starts_.size() ? line_starts_[number] : text_.size();
+    while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
     return std::string_view(text_).substr(start, end - start);
 }
 
-// One open, one fstat, reads straight into a buffer of the file's size: no per-byte stream iteration.
-std::optional<std::string> read_file_bytes(const std::string& path, std::string& error) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+std::string errno_text(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
+
+// Opens without blocking (a FIFO would otherwise wait for a writer) and admits only a regular file
+// of at most kMaxInputFileBytes, after following symlinks: /dev/zero or a FIFO named as a template
+// must not be read forever.
+int open_regular_file(const std::string& path, std::string& error, size_t& size) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
-        error = "cannot open file";
-        return std::nullopt;
+        error = errno_text("cannot open");
+        return -1;
     }
     struct stat info {};
-    size_t expected = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0;
+    if (::fstat(fd, &info) != 0) {
+        error = errno_text("cannot stat");
+    } else if (S_ISDIR(info.st_mode)) {
+        error = "is a folder, not a file";
+    } else if (!S_ISREG(info.st_mode)) {
+        error = "not a regular file (a FIFO, device or socket); not read";
+    } else if (static_cast<uint64_t>(info.st_size) > kMaxInputFileBytes) {
+        error = "larger than the " + std::to_string(kMaxInputFileBytes >> 20) + " MiB gpolint reads from one file; not read";
+    } else {
+        size = static_cast<size_t>(info.st_size);
+        return fd;
+    }
+    ::close(fd);
+    return -1;
+}
+
+}  // namespace
+
+bool probe_input_file(const std::string& path, std::string& error) {
+    size_t size = 0;
+    int fd = open_regular_file(path, error, size);
+    if (fd < 0) return false;
+    ::close(fd);
+    return true;
+}
+
+// One open, one fstat, reads straight into a buffer of the file's size (in chunks, so a file that
+// grows while read stops at the cap): no per-byte stream iteration.
+std::optional<std::string> read_file_bytes(const std::string& path, std::string& error) {
+    size_t expected = 0;
+    int fd = open_regular_file(path, error, expected);
+    if (fd < 0) return std::nullopt;
+    constexpr size_t kChunk = size_t{1} << 24;
     std::string bytes(expected + 1, '\0');  // one spare byte: a file that grew is noticed and read to its end
     size_t used = 0;
-    bool failed = false;
+    bool failed = false, too_big = false;
     for (;;) {
-        if (used == bytes.size()) bytes.resize(bytes.size() * 2 + 4096);
-        ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+        if (used == bytes.size()) {
+            if (used > kMaxInputFileBytes) {
+                too_big = true;
+                break;
+            }
+            bytes.resize(std::min<size_t>(bytes.size() * 2 + 4096, kMaxInputFileBytes + 1));
+        }
+        ssize_t got = ::read(fd, bytes.data() + used, std::min(kChunk, bytes.size() - used));
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) failed = true;
         if (got <= 0) break;
         used += static_cast<size_t>(got);
     }
     ::close(fd);
-    if (failed) {
-        error = "read error";
+    if (failed || too_big) {
+        error = too_big ? "grew past the " + std::to_string(kMaxInputFileBytes >> 20) + " MiB gpolint reads from one file while read; not read"
+                        : errno_text("read error");
         return std::nullopt;
     }
     bytes.resize(used);

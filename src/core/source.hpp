@@ -49,6 +49,11 @@ private:
     bool final_newline_ = false;
     std::vector<DecodeIssue> issues_;
     std::vector<size_t> line_starts_;
+    // Only for text with a line longer than kColumnBlock * 2: code points before each kColumnBlock-byte
+    // block, so that a column is counted from the nearest block, not from the start of a megabyte line.
+    static constexpr size_t kColumnBlock = 1024;
+    std::vector<size_t> code_points_before_block_;
+    size_t code_points_before(size_t offset) const;
 };
 
 // Detects the encoding (BOMs, UTF-16LE without BOM by its zero bytes, valid UTF-8, else Windows-1252)
@@ -56,8 +61,18 @@ private:
 // kept, so a file of random bytes does not flood the output).
 SourceText decode_text(PathRef path, std::string_view bytes);
 
-// Reads a whole file; nullopt and a message in `error` when it cannot be read.
+// The most gpolint reads from one input file: real Group Policy files are kilobytes to a few
+// megabytes; a larger one (a sparse file, /dev/zero behind a symlink) would only exhaust memory.
+inline constexpr uint64_t kMaxInputFileBytes = uint64_t{64} << 20;
+
+// Reads a whole regular file (symlinks followed) of at most kMaxInputFileBytes, in bounded chunks;
+// FIFOs, devices and sockets are refused without blocking. The one way every reader gets its bytes.
+// nullopt and a message in `error` when it cannot be read.
 std::optional<std::string> read_file_bytes(const std::string& path, std::string& error);
+
+// Whether read_file_bytes would accept `path` (it exists, is readable, a regular file, not too big),
+// without reading it; else the reason in `error`.
+bool probe_input_file(const std::string& path, std::string& error);
 
 // Whether raw bytes may hold the word "gpolint" (which starts every inline directive), in any case and
 // in any encoding decode_text reads: NUL bytes are skipped, so UTF-16 of either byte order matches too.

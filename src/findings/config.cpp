@@ -108,6 +108,7 @@ struct ConfigConsumer {
     std::vector<Item> items;
     bool assignment_pending = false;  // applied once the whole line is known to be well-formed
     std::map<std::string, size_t> seen_keys;  // "section\nkey" -> line, to catch duplicates
+    DiagnosticCap cap;
 
     void error(size_t offset, std::string message) {
         Diagnostic d;
@@ -115,7 +116,7 @@ struct ConfigConsumer {
         d.severity = Severity::Error;
         d.message = std::move(message);
         d.location = source.location_of(offset);
-        diagnostics.push_back(std::move(d));
+        add_capped(diagnostics, cap, std::move(d));
     }
     void syntax_error(size_t offset, std::string_view message) { error(offset, std::string(message)); }
 
@@ -273,9 +274,10 @@ template <> constexpr const char* ConfigMessages::message<grammar::line_file::cl
 }  // namespace
 
 Config parse_config(const SourceText& source, std::vector<Diagnostic>& diagnostics) {
-    ConfigConsumer consumer{source, diagnostics, {}, {}, true, {}, 0, {}, false, {}};
+    ConfigConsumer consumer{source, diagnostics, {}, {}, true, {}, 0, {}, false, {}, {}};
     consumer.config.path = source.path().str();
     parse_line_file<g::file, config_action, ConfigMessages>(source.text(), source.path().str(), consumer);
+    for (auto& summary : consumer.cap.take_summaries()) diagnostics.push_back(std::move(summary));
     return std::move(consumer.config);
 }
 

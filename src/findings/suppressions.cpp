@@ -57,10 +57,11 @@ struct FileConsumer {
     std::vector<Diagnostic>& diagnostics;
     std::vector<Suppression> entries;
     Suppression current;
+    DiagnosticCap cap;
 
     void syntax_error(size_t offset, std::string_view message) {
-        diagnostics.push_back(make_diagnostic(kRuleSyntaxError, Severity::Error, std::string(message),
-                                              source.location_of(offset)));
+        add_capped(diagnostics, cap, make_diagnostic(kRuleSyntaxError, Severity::Error, std::string(message),
+                                                     source.location_of(offset)));
     }
 
     // Each filter may be given once; a second one is an error at its value.
@@ -84,9 +85,10 @@ struct FileConsumer {
             return;
         }
         if (current.reason.empty())
-            diagnostics.push_back(make_diagnostic(kRuleSuppressionWithoutReason, Severity::Error,
-                                                  "suppression without a reason: add reason \"why this is accepted\"",
-                                                  current.location));
+            add_capped(diagnostics, cap,
+                       make_diagnostic(kRuleSuppressionWithoutReason, Severity::Error,
+                                       "suppression without a reason: add reason \"why this is accepted\"",
+                                       current.location));
         entries.push_back(std::move(current));
     }
 };
@@ -164,14 +166,15 @@ template <> constexpr const char* FileMessages::message<grammar::line_file::clos
 struct InlineConsumer {
     const SourceText& source;
     std::vector<Diagnostic>& diagnostics;
+    DiagnosticCap& cap;      // the file's, shared by its lines
     size_t line_offset = 0;  // byte offset of the scanned line in the file
     Suppression current;
     bool whole_file = false;
     bool complete = false;
 
     void syntax_error(size_t offset, std::string_view message) {
-        diagnostics.push_back(make_diagnostic(kRuleSyntaxError, Severity::Error, std::string(message),
-                                              source.location_of(line_offset + offset)));
+        add_capped(diagnostics, cap, make_diagnostic(kRuleSyntaxError, Severity::Error, std::string(message),
+                                                     source.location_of(line_offset + offset)));
     }
 };
 
@@ -238,14 +241,16 @@ bool Suppression::matches(const Diagnostic& d) const {
 }
 
 std::vector<Suppression> parse_suppression_file(const SourceText& source, std::vector<Diagnostic>& diagnostics) {
-    FileConsumer consumer{source, diagnostics, {}, {}};
+    FileConsumer consumer{source, diagnostics, {}, {}, {}};
     parse_line_file<g::file, file_action, FileMessages>(source.text(), source.path().str(), consumer);
+    for (auto& summary : consumer.cap.take_summaries()) diagnostics.push_back(std::move(summary));
     return std::move(consumer.entries);
 }
 
 std::vector<Suppression> scan_inline_suppressions(const SourceText& source, std::vector<Diagnostic>& diagnostics) {
     std::vector<Suppression> found;
     std::vector<size_t> waiting;  // directives that cover the next non-comment line
+    DiagnosticCap cap;
     for (uint32_t number = 1; number <= source.line_count(); ++number) {
         std::string_view line = source.line(number);
         if (!is_comment_or_blank(line)) {
@@ -254,8 +259,8 @@ std::vector<Suppression> scan_inline_suppressions(const SourceText& source, std:
             continue;
         }
         if (!mentions_gpolint(line)) continue;
-        InlineConsumer consumer{source, diagnostics, static_cast<size_t>(line.data() - source.text().data()), {}, false,
-                                false};
+        InlineConsumer consumer{source, diagnostics, cap, static_cast<size_t>(line.data() - source.text().data()), {},
+                                false, false};
         parse_line_file<g::inline_directive, inline_action, InlineMessages>(line, source.path().str(), consumer);
         if (!consumer.complete) continue;  // not a directive ("; see gpolint docs"), or already reported
         Suppression& s = consumer.current;
@@ -263,12 +268,14 @@ std::vector<Suppression> scan_inline_suppressions(const SourceText& source, std:
         s.location = source.location_of(consumer.line_offset + line.find(';'));
         s.line = consumer.whole_file ? 0 : number;  // until a following line is found, it covers nothing
         if (s.reason.empty())
-            diagnostics.push_back(make_diagnostic(kRuleSuppressionWithoutReason, Severity::Error,
-                                                  "gpolint: disable comment without a reason: write it after the rule IDs",
-                                                  s.location));
+            add_capped(diagnostics, cap,
+                       make_diagnostic(kRuleSuppressionWithoutReason, Severity::Error,
+                                       "gpolint: disable comment without a reason: write it after the rule IDs",
+                                       s.location));
         if (!consumer.whole_file) waiting.push_back(found.size());
         found.push_back(std::move(s));
     }
+    for (auto& summary : cap.take_summaries()) diagnostics.push_back(std::move(summary));
     return found;
 }
 

@@ -26,9 +26,13 @@ struct WriteHooks {
 };
 
 // Replaces `path` by `bytes` unless its current content no longer matches `expected` (then returns
-// false with a message in `error`, leaving the file alone). Keeps the file's mode. On any failure the
-// temporary file is removed and the original is intact; exceptions from hooks propagate after cleanup.
+// false with a message in `error`, leaving the file alone). A symlink is written through: its target
+// is replaced. The new file keeps the old one's owner, group, mode and extended attributes (Samba
+// keeps SYSVOL ACLs in security.NTACL); when one of them cannot be kept, or the file has other hard
+// links, is read-only (unless `allow_read_only`) or changes while it is written, nothing is replaced
+// and `error` says why. On any failure the temporary file is removed and the original is intact;
+// exceptions from hooks propagate after cleanup.
 bool replace_file(const std::string& path, std::string_view bytes, const FileStamp& expected, std::string& error,
-                  const WriteHooks& hooks = {});
+                  const WriteHooks& hooks = {}, bool allow_read_only = false);
 
 }  // namespace gpolint::fix

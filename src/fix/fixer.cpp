@@ -5,6 +5,7 @@
 #include <ostream>
 #include <set>
 
+#include "core/printable.hpp"
 #include "core/source.hpp"
 #include "fix/fix_target.hpp"
 #include "fix/template_edit.hpp"
@@ -121,7 +122,8 @@ void fix_file(const std::string& path, const std::vector<PlannedFix>& fixes, con
     }
     report.diffs.push_back(unified_diff(path, original.text(), text));
     if (!options.dry_run) {
-        if (!replace_file(path, encode_text(text, original.encoding()), stamp_of(*bytes), error, options.hooks)) {
+        if (!replace_file(path, encode_text(text, original.encoding()), stamp_of(*bytes), error, options.hooks,
+                          options.allow_read_only)) {
             report.errors.push_back(path + ": " + error);
             return;
         }
@@ -153,10 +155,10 @@ void print_fix_report(const FixReport& report, bool dry_run, std::ostream& out, 
     if (dry_run)
         for (const auto& diff : report.diffs) out << diff;
     for (const auto& fix : report.fixes)
-        err << (dry_run ? "would fix: " : "fixed: ") << fix.file << ':' << fix.line << ": " << fix.rule_id << ' '
-            << fix.description << '\n';
-    for (const auto& note : report.notes) err << "note: " << note << '\n';
-    for (const auto& error : report.errors) err << "gpolint: error: " << error << '\n';
+        err << (dry_run ? "would fix: " : "fixed: ") << escape_controls(fix.file) << ':' << fix.line << ": " << fix.rule_id
+            << ' ' << escape_controls(fix.description) << '\n';
+    for (const auto& note : report.notes) err << "note: " << escape_controls(note) << '\n';
+    for (const auto& error : report.errors) err << "gpolint: error: " << escape_controls(error) << '\n';
 }
 
 }  // namespace gpolint::fix

@@ -16,6 +16,7 @@ struct FixOptions {
     bool unsafe = false;   // --unsafe-fixes: also apply fixes marked unsafe
     bool dry_run = false;  // --diff: compute the diffs, write nothing
     WriteHooks hooks;
+    bool allow_read_only = false;  // --fix-read-only: rewrite templates without write permission too
 };
 
 struct AppliedFix {

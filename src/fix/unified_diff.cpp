@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/printable.hpp"
+
 namespace gpolint::fix {
 
 namespace {
@@ -39,7 +41,9 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
         if (i >= common || old_lines[i] != new_lines[i]) changed.push_back(i);
     if (changed.empty()) return {};
 
-    std::string out = "--- a/" + std::string(path) + "\n+++ b/" + std::string(path) + "\n";
+    // A display for a terminal or a CI log: control characters from the file are shown escaped.
+    const std::string shown_path = escape_controls(path);
+    std::string out = "--- a/" + shown_path + "\n+++ b/" + shown_path + "\n";
     size_t next = 0;
     while (next < changed.size()) {
         // A hunk runs while the gap to the next change fits in the context on both sides.
@@ -56,15 +60,15 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
         size_t end = std::max(old_end, new_end);
         for (size_t i = begin; i < end;) {
             if (!differs(i)) {
-                out.append(" ").append(old_lines[i]).append("\n");
+                out.append(" ").append(escape_controls(old_lines[i])).append("\n");
                 ++i;
                 continue;
             }
             // A run of changed lines: removals first, then additions, as diff -u writes them.
             size_t run_end = i;
             while (run_end < end && differs(run_end)) ++run_end;
-            for (size_t j = i; j < std::min(run_end, old_end); ++j) out.append("-").append(old_lines[j]).append("\n");
-            for (size_t j = i; j < std::min(run_end, new_end); ++j) out.append("+").append(new_lines[j]).append("\n");
+            for (size_t j = i; j < std::min(run_end, old_end); ++j) out.append("-").append(escape_controls(old_lines[j])).append("\n");
+            for (size_t j = i; j < std::min(run_end, new_end); ++j) out.append("+").append(escape_controls(new_lines[j])).append("\n");
             i = run_end;
         }
         next = last + 1;

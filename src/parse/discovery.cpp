@@ -349,6 +349,13 @@ private:
             if (!visit_directory(dir, 0)) unreadable(file.string(), "cannot list its directory");
             return;
         }
+        // Named on the command line, so not filtered like a folder's entries: a FIFO, a device or a
+        // file that cannot be opened is an unreadable PATH (exit 2), not a parse error.
+        std::string error;
+        if (!probe_input_file(file.string(), error)) {
+            unreadable(file.string(), error);
+            return;
+        }
         visit_loose_file(file, true);
     }
 

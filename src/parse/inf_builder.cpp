@@ -17,51 +17,25 @@ using model::TextSpan;
 using inf::Field;
 using inf::LineParts;
 
-// Forwards the diagnostics of one file, at most 100 per rule: a 100 MB file of garbage should not
+// Forwards the diagnostics of one file through a DiagnosticCap: a 100 MB file of garbage should not
 // produce a million of them. The rest are counted and summarised by finish().
 class CappedReporter {
 public:
-    static constexpr size_t kMaxPerRule = 100;
-
     explicit CappedReporter(Diagnostics& out) : out_(out) {}
 
     void report(const char* rule_id, Severity severity, Location where, std::string message,
                 std::vector<Note> notes = {}) {
-        Count& count = count_of(rule_id, severity, where);
-        if (++count.reported > kMaxPerRule) return;
-        Diagnostic d;
-        d.rule_id = rule_id;
-        d.severity = severity;
-        d.location = where;
-        d.message = std::move(message);
-        d.notes = std::move(notes);
-        out_.add(std::move(d));
+        Diagnostic d{rule_id, severity, std::move(message), where, std::move(notes), {}, {}, {}};
+        if (cap_.admit(d)) out_.add(std::move(d));
     }
 
     void finish() {
-        for (const Count& c : counts_)
-            if (c.reported > kMaxPerRule)
-                out_.add(Diagnostic{c.rule_id, c.severity,
-                                    std::to_string(c.reported - kMaxPerRule) + " more " + c.rule_id +
-                                        " diagnostics in this file not shown",
-                                    c.first, {}, {}, {}, {}, {}});
+        for (auto& summary : cap_.take_summaries()) out_.add(std::move(summary));
     }
 
 private:
-    struct Count {
-        std::string rule_id;
-        Severity severity;
-        Location first;
-        size_t reported = 0;
-    };
     Diagnostics& out_;
-    std::vector<Count> counts_;  // a handful of rule IDs
-
-    Count& count_of(const char* rule_id, Severity severity, const Location& where) {
-        for (Count& c : counts_)
-            if (c.rule_id == rule_id) return c;
-        return counts_.emplace_back(Count{rule_id, severity, where, 0});
-    }
+    DiagnosticCap cap_;
 };
 
 std::optional<int64_t> parse_integer(std::string_view s) {

@@ -186,6 +186,7 @@ private:
 };
 
 void load_one(const GpoJob& job, ReportPolicy report_policy, LoadedGpo& out) {
+    out.diagnostics.cap_per_file_and_rule();
     try {
         GpoLoader(job, report_policy, out).load();
     } catch (const std::exception& e) {
@@ -201,7 +202,8 @@ std::vector<LoadedGpo> load_parallel(const std::vector<GpoJob>& jobs, ReportPoli
     return loaded;
 }
 
-void read_topology_input(const TopologyInput& input, model::Topology& topology, std::vector<PathRef>& files,
+// False when the file could not be read.
+bool read_topology_input(const TopologyInput& input, model::Topology& topology, std::vector<PathRef>& files,
                          std::vector<std::pair<PathRef, bool>>& sniffed, Diagnostics& diagnostics) {
     const std::string& path = input.path;
     PathRef ref = intern_path(path);
@@ -209,7 +211,7 @@ void read_topology_input(const TopologyInput& input, model::Topology& topology, 
     auto bytes = input.bytes ? input.bytes : read_file_bytes(path, error);
     if (!bytes) {
         diagnostics.error("GPL001", Location{ref, 0, 0, 0}, "cannot read topology '" + path + "': " + error);
-        return;
+        return false;
     }
     files.push_back(ref);
     sniffed.emplace_back(ref, may_mention_gpolint(*bytes));
@@ -218,6 +220,7 @@ void read_topology_input(const TopologyInput& input, model::Topology& topology, 
     bool named_ldif = lower.ends_with(".ldf") || lower.ends_with(".ldif");
     if (named_ldif || looks_like_ldif(source.text())) read_ldif(source, topology, diagnostics);
     else read_topology_file(source, topology, diagnostics);
+    return true;
 }
 
 // `--topology forest/topology.ldf` over `forest/` names the file twice: read it once, or every SOM
@@ -265,13 +268,17 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
     // The LDIF needs nothing from the GPOs: it is read beside them, and its diagnostics and file come
     // after theirs, as when read afterwards.
     Diagnostics topology_diagnostics;
+    topology_diagnostics.cap_per_file_and_rule();
+    std::vector<std::string> unreadable_topology;  // named with --topology: an unreadable PATH too
     std::vector<PathRef> topology_files;
     std::vector<std::pair<PathRef, bool>> topology_sniffed;
     std::exception_ptr topology_error;
     auto read_topology = [&] {
         try {
             for (const auto& input : distinct_topology_inputs(options.topology_files, std::move(found.topology)))
-                read_topology_input(input, inputs.topology, topology_files, topology_sniffed, topology_diagnostics);
+                if (!read_topology_input(input, inputs.topology, topology_files, topology_sniffed, topology_diagnostics) &&
+                    std::count(options.topology_files.begin(), options.topology_files.end(), input.path) > 0)
+                    unreadable_topology.push_back(input.path);
         } catch (...) {
             topology_error = std::current_exception();
         }
@@ -281,11 +288,10 @@ Inputs load_inputs(const std::vector<std::string>& paths, const LoadOptions& opt
         loaded_gpos = load_parallel(found.gpos, report_policy, 1);
         read_topology();
     } else {
-        std::thread topology_reader(read_topology);
-        loaded_gpos = load_parallel(found.gpos, report_policy, options.threads);
-        topology_reader.join();
+        run_beside(read_topology, [&] { loaded_gpos = load_parallel(found.gpos, report_policy, options.threads); });
     }
     if (topology_error) std::rethrow_exception(topology_error);
+    inputs.unreadable_paths.insert(inputs.unreadable_paths.end(), unreadable_topology.begin(), unreadable_topology.end());
     for (auto& loaded : loaded_gpos) {
         for (auto& d : loaded.diagnostics.take()) diagnostics.add(std::move(d));
         if (!loaded.keep) continue;

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ostream>
 
+#include "core/printable.hpp"
 #include "report/html_reporter.hpp"
 #include "report/json_writer.hpp"
 
@@ -48,7 +49,7 @@ void json_side(JsonWriter& json, std::string_view name, const compare::SideValue
 }  // namespace
 
 std::string csv_field(std::string_view text) {
-    std::string value(text);
+    std::string value = escape_controls(text);
     if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@') && !is_number(value))
         value.insert(value.begin(), '\'');
     if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
@@ -61,16 +62,16 @@ std::string csv_field(std::string_view text) {
 }
 
 void write_comparison_text(std::ostream& out, const compare::Comparison& comparison, const CompareLabels& labels) {
-    out << "left (reference): " << labels.left << "\nright:            " << labels.right << "\n";
+    out << "left (reference): " << escape_controls(labels.left) << "\nright:            " << escape_controls(labels.right) << "\n";
     std::string scope;
     for (const Row& row : comparison.rows) {
         if (row.scope != scope) {
             scope = row.scope;
-            out << "\n" << (scope == "GPO set" ? std::string("GPO set") : "effective policy of " + scope) << ":\n";
+            out << "\n" << (scope == "GPO set" ? std::string("GPO set") : "effective policy of " + escape_controls(scope)) << ":\n";
         }
-        out << "  " << compare::to_string(row.status) << ": " << row.name << " [" << row.key << "]\n";
-        if (row.status != Status::Extra) out << "    left:  " << side_text(row.left) << "\n";
-        if (row.status != Status::Missing) out << "    right: " << side_text(row.right) << "\n";
+        out << "  " << compare::to_string(row.status) << ": " << escape_controls(row.name) << " [" << escape_controls(row.key) << "]\n";
+        if (row.status != Status::Extra) out << "    left:  " << escape_controls(side_text(row.left)) << "\n";
+        if (row.status != Status::Missing) out << "    right: " << escape_controls(side_text(row.right)) << "\n";
     }
     out << "\n" << summary_line(comparison) << "\n";
 }

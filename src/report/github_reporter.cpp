@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "core/printable.hpp"
 #include "findings/fingerprint.hpp"
 
 namespace gpolint::report {
@@ -62,7 +63,7 @@ private:
             props += props.empty() ? " " : ",";
             props += name;
             props += '=';
-            props += github::escape_property(value);
+            props += github::escape_property(escape_controls(value));
         };
         const Location& at = d.location;
         if (!at.file.empty()) {
@@ -82,17 +83,18 @@ private:
     // The annotation body: the message, then each note on its own line (GitHub keeps line breaks),
     // with its place when it has one, the way the text reporter prints them.
     static std::string text_of(const Diagnostic& d, std::string_view base_dir) {
-        std::string text = d.message;
+        // Input text is escaped piece by piece: the line breaks between notes are gpolint's own.
+        std::string text = escape_controls(d.message);
         if (d.location.is_binary() && !d.location.file.empty())
             text += " (byte offset " + std::to_string(d.location.offset) + ")";
         for (const auto& note : d.notes) {
             text += "\nnote: ";
             if (note.location && !note.location->file.empty()) {
-                text += findings::display_path(note.location->file.str(), base_dir);
+                text += escape_controls(findings::display_path(note.location->file.str(), base_dir));
                 if (!note.location->is_binary()) text += ":" + std::to_string(note.location->line);
                 text += ": ";
             }
-            text += note.message;
+            text += escape_controls(note.message);
         }
         return text;
     }

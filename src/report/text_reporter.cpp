@@ -5,6 +5,7 @@
 #include <ostream>
 #include <utility>
 
+#include "core/printable.hpp"
 #include "core/source.hpp"
 #include "report/formats.hpp"
 
@@ -51,12 +52,12 @@ public:
         size_t counts[3] = {0, 0, 0};
         for (const auto& d : data.findings) {
             ++counts[static_cast<int>(d.severity)];
-            out << where(d.location, data) << paint(d.severity, to_string(d.severity)) << ": " << bold(d.message) << " ["
+            out << where(d.location, data) << paint(d.severity, to_string(d.severity)) << ": " << bold(escape_controls(d.message)) << " ["
                 << d.rule_id << "]\n";
             show_source(out, d.location, sources);
             for (const auto& note : d.notes)
                 out << (note.location ? where(*note.location, data) : std::string()) << paint(Severity::Note, "note")
-                    << ": " << note.message << "\n";
+                    << ": " << escape_controls(note.message) << "\n";
         }
         if (!options_.summary) return;
         out << plural(counts[2], "error") << ", " << plural(counts[1], "warning") << ", " << plural(counts[0], "note");
@@ -72,7 +73,7 @@ private:
 
     static std::string where(const Location& location, const ReportData& data) {
         if (location.file.empty()) return "gpolint: ";
-        std::string path = display_path(location.file.str(), data.base_dir);
+        std::string path = escape_controls(display_path(location.file.str(), data.base_dir));
         if (location.is_binary()) return path + ":offset " + std::to_string(location.offset) + ": ";
         return path + ":" + std::to_string(location.line) + ":" + std::to_string(location.column) + ": ";
     }
@@ -85,6 +86,9 @@ private:
         const SourceText* source = sources.get(location.file);
         if (!source || location.line > source->line_count()) return;
         std::string_view line = source->line(location.line);
+        // A caret under a line of megabytes helps no one, and repeating it per finding would not end.
+        constexpr size_t kLongestShown = 4096;
+        if (line.size() > kLongestShown) return;
         std::string number = std::to_string(location.line);
         std::string gutter(number.size() < 5 ? 5 - number.size() : 0, ' ');
         // Walk to the column in code points.
@@ -92,11 +96,16 @@ private:
         for (uint32_t column = 1; column < location.column && caret < line.size(); ++column) caret = next_code_point(line, caret);
         auto [begin, end] = shown_window(line, caret);
         std::string_view left = begin > 0 ? "..." : "", right = end < line.size() ? "..." : "";
-        out << gutter << number << " | " << left << line.substr(begin, end - begin) << right << "\n"
+        out << gutter << number << " | " << left << escape_controls(line.substr(begin, end - begin)) << right << "\n"
             << std::string(gutter.size() + number.size(), ' ') << " | " << std::string(left.size(), ' ');
-        // Tabs are kept so the caret lines up.
-        for (size_t byte = begin; byte < caret && byte < end; byte = next_code_point(line, byte))
-            out << (line[byte] == '\t' ? '\t' : ' ');
+        // Tabs, and the width of escaped characters, are kept so the caret lines up.
+        for (size_t byte = begin; byte < caret && byte < end;) {
+            size_t next = next_code_point(line, byte);
+            std::string_view character = line.substr(byte, next - byte);
+            if (character == "\t") out << '\t';
+            else out << std::string(needs_escaping(character) ? escape_controls(character).size() : 1, ' ');
+            byte = next;
+        }
         out << '^';
         for (size_t at = caret < line.size() ? next_code_point(line, caret) : end; at < end;
              at = next_code_point(line, at)) {

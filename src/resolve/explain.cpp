@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "core/json_string.hpp"
+#include "core/printable.hpp"
 #include "model/setting.hpp"
 
 namespace gpolint::resolve {
@@ -119,7 +120,7 @@ std::string canonical_setting_key(std::string_view typed) {
 
 void write_explain_text(std::ostream& out, const EffectivePolicy& policy, const ExplainRequest& request) {
     const model::Som& som = policy.som_ref();
-    out << "Effective computer policy of " << som.dn << " (" << model::to_string(som.kind) << ")\n";
+    out << "Effective computer policy of " << escape_controls(som.dn) << " (" << model::to_string(som.kind) << ")\n";
     if (som.block_inheritance) out << "  block inheritance: yes\n";
     if (som.kind != model::SomKind::Site && has_sites(*policy.topology))
         out << "  note: sites are not part of the OU tree; gpolint applies the links of every site in the input "
@@ -129,39 +130,39 @@ void write_explain_text(std::ostream& out, const EffectivePolicy& policy, const 
     size_t number = 0;
     for (const auto& link : policy.order) {
         if (!link.applied) continue;
-        out << "  " << ++number << ". " << gpo_name(policy, link) << ' ' << link.gpo_guid << "  "
-            << describe_link_position(policy, link) << '\n';
-        if (!link.reason.empty()) out << "     " << (link.conditional ? "conditional: " : "note: ") << link.reason << '\n';
+        out << "  " << ++number << ". " << escape_controls(gpo_name(policy, link)) << ' ' << escape_controls(link.gpo_guid) << "  "
+            << escape_controls(describe_link_position(policy, link)) << '\n';
+        if (!link.reason.empty()) out << "     " << (link.conditional ? "conditional: " : "note: ") << escape_controls(link.reason) << '\n';
     }
     if (number == 0) out << "  (none)\n";
     if (number != policy.order.size()) {
         out << "\nLeft out:\n";
         for (const auto& link : policy.order)
             if (!link.applied)
-                out << "  " << gpo_name(policy, link) << ' ' << link.gpo_guid << "  " << describe_link_position(policy, link)
-                    << ": " << link.reason << '\n';
+                out << "  " << escape_controls(gpo_name(policy, link)) << ' ' << escape_controls(link.gpo_guid) << "  " << escape_controls(describe_link_position(policy, link))
+                    << ": " << escape_controls(link.reason) << '\n';
     }
 
     out << "\nSettings:\n";
     const auto selected = rows(policy, request);
     if (selected.empty()) out << "  (none)\n";
     for (const auto& row : selected) {
-        out << "  " << row.key;
+        out << "  " << escape_controls(row.key);
         if (row.resolved == nullptr) {
             out << ": not defined by any GPO\n";
         } else if (row.resolved->winner == nullptr) {
             out << (has_won(*row.resolved) ? ": deleted\n" : ": not defined (no GPO that sets it applies)\n");
         } else {
             const auto& link = policy.order[static_cast<size_t>(row.resolved->winner_link)];
-            out << " = " << display_value(*row.resolved->winner) << "\n    winner: " << gpo_name(policy, link) << " at "
-                << som_dn(policy, link.link_som) << "  " << format_location(row.resolved->winner->location) << '\n';
+            out << " = " << escape_controls(display_value(*row.resolved->winner)) << "\n    winner: " << escape_controls(gpo_name(policy, link)) << " at "
+                << escape_controls(som_dn(policy, link.link_som)) << "  " << escape_controls(format_location(row.resolved->winner->location)) << '\n';
         }
         if (row.resolved == nullptr) continue;
         for (const auto& contribution : row.resolved->history) {
             const auto& link = policy.order[contribution.link_index];
-            out << "    " << to_string(contribution.state) << ": " << gpo_name(policy, link) << " = "
-                << display_value(*contribution.setting) << "  " << format_location(contribution.setting->location);
-            if (auto reason = reason_of(policy, *row.resolved, contribution); !reason.empty()) out << "  (" << reason << ')';
+            out << "    " << to_string(contribution.state) << ": " << escape_controls(gpo_name(policy, link)) << " = "
+                << escape_controls(display_value(*contribution.setting)) << "  " << escape_controls(format_location(contribution.setting->location));
+            if (auto reason = reason_of(policy, *row.resolved, contribution); !reason.empty()) out << "  (" << escape_controls(reason) << ')';
             out << '\n';
         }
     }

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/printable.hpp"
 #include "core/source.hpp"
 #include "findings/baseline.hpp"
 #include "findings/config.hpp"
@@ -17,6 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     gpolint::findings::parse_config(source, diagnostics);
     gpolint::findings::parse_suppression_file(source, diagnostics);
     gpolint::findings::scan_inline_suppressions(source, diagnostics);
+    // Each reader caps its diagnostics per rule (a few rules, three readers).
+    if (diagnostics.size() > 30 * gpolint::DiagnosticCap::kMaxPerFileAndRule) __builtin_trap();
+    for (const auto& d : diagnostics)
+        if (gpolint::needs_escaping(gpolint::escape_controls(d.message))) __builtin_trap();
     std::string error;
     gpolint::findings::read_baseline(bytes, error);
     return 0;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/printable.hpp"
 #include "core/source.hpp"
 #include "parse/gplink_value.hpp"
 #include "parse/topology_reader.hpp"
@@ -17,6 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)parse::parse_gplink(bytes);
 
     Diagnostics diagnostics;
+    diagnostics.cap_per_file_and_rule();
     model::Topology topology;
     parse::read_ldif(source, topology, diagnostics);
     parse::read_topology_file(source, topology, diagnostics);
@@ -27,5 +29,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     gpos[0].reported_links.push_back({"x", std::string(bytes.substr(0, 64)), true, false, {}});
     parse::topology_from_reports(gpos, topology, diagnostics);
     parse::finish_topology(topology, gpos, {{std::string(bytes.substr(0, 32)), "hyperv"}}, diagnostics);
+    for (const auto& d : diagnostics.take()) {
+        if (needs_escaping(escape_controls(d.message))) __builtin_trap();
+        // The indexed column lookup agrees with counting characters from the start of the line.
+        if (d.location.file == source.path() && !d.location.is_binary() && d.location.offset <= source.text().size()) {
+            auto again = source.location_of(d.location.offset);
+            size_t start = static_cast<size_t>(source.line(again.line).data() - source.text().data());
+            uint32_t column = 1;
+            for (size_t i = start; i < d.location.offset; ++i)
+                if ((static_cast<unsigned char>(source.text()[i]) & 0xC0) != 0x80) ++column;
+            if (again.column != column) __builtin_trap();
+        }
+    }
     return 0;
 }

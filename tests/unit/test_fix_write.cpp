@@ -79,3 +79,51 @@ TEST_CASE("replace_file reports a missing file") {
     CHECK_FALSE(fix::replace_file((dir.path() / "gone.inf").string(), "x", fix::stamp_of(""), error));
     CHECK(!error.empty());
 }
+
+TEST_CASE("replace_file refuses when the file changes between its last check and the rename") {
+    ScratchDir dir;
+    auto path = dir.path() / "GptTmpl.inf";
+    write_bytes(path, "original");
+    std::string error;
+    fix::WriteHooks hooks;
+    hooks.before_rename = [&](const std::string&) { write_bytes(path, "an editor saved this"); };
+    CHECK_FALSE(fix::replace_file(path.string(), "ours", fix::stamp_of("original"), error, hooks));
+    CHECK(error.find("changed on disk") != std::string::npos);
+    CHECK(file_bytes(path) == "an editor saved this");
+    CHECK(files_in(dir.path()) == 1);  // the temporary file is gone
+}
+
+TEST_CASE("replace_file refuses a file with other hard links, and a read-only one unless allowed") {
+    ScratchDir dir;
+    auto path = dir.path() / "GptTmpl.inf";
+    write_bytes(path, "old");
+    std::string error;
+    std::filesystem::create_hard_link(path, dir.path() / "other.inf");
+    CHECK_FALSE(fix::replace_file(path.string(), "new", fix::stamp_of("old"), error));
+    CHECK(error.find("hard links") != std::string::npos);
+    CHECK(file_bytes(dir.path() / "other.inf") == "old");
+    std::filesystem::remove(dir.path() / "other.inf");
+
+    ::chmod(path.c_str(), 0444);
+    error.clear();
+    CHECK_FALSE(fix::replace_file(path.string(), "new", fix::stamp_of("old"), error));
+    CHECK(error.find("read-only") != std::string::npos);
+    CHECK(file_bytes(path) == "old");
+    CHECK(fix::replace_file(path.string(), "new", fix::stamp_of("old"), error, {}, true));
+    CHECK(file_bytes(path) == "new");
+    struct stat info {};
+    REQUIRE(::stat(path.c_str(), &info) == 0);
+    CHECK((info.st_mode & 07777) == 0444);
+}
+
+TEST_CASE("replace_file writes through a symlink: the target changes, the link stays a link") {
+    ScratchDir dir;
+    auto target = dir.path() / "GptTmpl.inf";
+    auto link = dir.path() / "link.inf";
+    write_bytes(target, "old");
+    std::filesystem::create_symlink("GptTmpl.inf", link);
+    std::string error;
+    REQUIRE(fix::replace_file(link.string(), "new", fix::stamp_of("old"), error));
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(file_bytes(target) == "new");
+}
