@@ -13,7 +13,7 @@ void print_error(std::ostream& err, const Diagnostic& d) {
     // A whole-file problem has no line: "file: error: …", never "file:0:0:".
     if (!l.file.empty()) err << escape_controls(l.file.str());
     if (!l.file.empty() && l.line > 0) err << ':' << l.line << ':' << l.column;
-    err << (l.file.empty() ? "gpolint: " : ": ") << "error: " << escape_controls(d.message) << "\n";
+    err << (l.file.empty() ? "gpolint: " : ": ") << to_string(d.severity) << ": " << escape_controls(d.message) << "\n";
 }
 
 std::optional<std::vector<rules::Rule>> load_rules_or_report(const std::string& dir, std::ostream& err) {

@@ -10,7 +10,7 @@
 
 namespace gpolint::cli {
 
-// "file:line:col: error: message", or "file: error: message" for a problem with the whole file.
+// "file:line:col: SEVERITY: message", or "file: SEVERITY: message" for a problem with the whole file.
 void print_error(std::ostream& err, const Diagnostic& diagnostic);
 
 // Loads --rules DIR (default: policies/ of the source tree). Errors are printed to `err` as

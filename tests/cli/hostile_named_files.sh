@@ -14,6 +14,7 @@ ok_inf="$repo/tests/rules/GPL408/good/GptTmpl.inf"
 ln -s /dev/zero "$work/z.inf"
 mkfifo "$work/fifo.inf" "$work/fifo.topology" || fail "mkfifo failed"
 truncate -s 2G "$work/sparse.inf" "$work/tree/huge.ldf" "$work/tree/huge.topology" || fail "truncate failed"
+cp "$ok_inf" "$work/tree/GptTmpl.inf"  # a GPO beside the huge topology files, so the tree is a GPO input
 
 # named WHAT MESSAGE ARGS...: exit 2 and MESSAGE on stdout or stderr.
 named() {
