@@ -670,11 +670,9 @@ private:
                 ++silent;
                 continue;
             }
-            bool open = fired && counts->second.by[2] + counts->second.by[1] > 0;
             out_ << "<details class=\"rule-doc\" id=\"rule-" << e(rule.id) << "\" data-search=\""
                  << e(lower(rule.id + " " + rule.slug + " " + rule.title + " " + kSeverityNames[static_cast<int>(rule.severity)]))
-                 << "\"" << (open ? " open" : "")
-                 << "><summary><code>" << e(rule.id) << "</code><span class=\"name\">" << e(rule.title)
+                 << "\"><summary><code>" << e(rule.id) << "</code><span class=\"name\">" << e(rule.title)
                  << "</span><span class=\"badge " << kSeverityNames[static_cast<int>(rule.severity)] << "\">"
                  << kSeverityNames[static_cast<int>(rule.severity)] << "</span>";
             if (fired) out_ << "<span class=\"meta\">" << counts->second.total() << " finding"
