@@ -40,7 +40,7 @@ std::vector<Diagnostic> DiagnosticCap::take_summaries() {
                                  std::to_string(count.seen - kMaxPerFileAndRule) + " more " + key.second +
                                      " diagnostics in this file not shown (at most " +
                                      std::to_string(kMaxPerFileAndRule) + " per rule and file)",
-                                 count.first, {}, {}, {}, {}});
+                                 count.first, {}, {}, {}, {}, {}});
     counts_.clear();
     return summaries;
 }

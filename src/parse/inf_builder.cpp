@@ -25,7 +25,7 @@ public:
 
     void report(const char* rule_id, Severity severity, Location where, std::string message,
                 std::vector<Note> notes = {}) {
-        Diagnostic d{rule_id, severity, std::move(message), where, std::move(notes), {}, {}, {}};
+        Diagnostic d{rule_id, severity, std::move(message), where, std::move(notes), {}, {}, {}, {}};
         if (cap_.admit(d)) out_.add(std::move(d));
     }
 

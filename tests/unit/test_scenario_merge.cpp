@@ -170,13 +170,13 @@ TEST_CASE("scenario: across GPOs a template value beats registry.pol, even from 
     s.link(ou, "Ou Template");
     s.gpo("Enforced Admx");
     s.gpo("Ou Template");
-    s.set("Enforced Admx", kLsa + "\NoLMHash", "1", SourceKind::RegistryPol);
-    s.set("Ou Template", kLsa + "\NoLMHash", "4,0");
+    s.set("Enforced Admx", kLsa + "\\NoLMHash", "1", SourceKind::RegistryPol);
+    s.set("Ou Template", kLsa + "\\NoLMHash", "4,0");
     auto policy = s.resolve(ou);
-    const auto& value = resolved(policy, kLsa + "\NoLMHash");
+    const auto& value = resolved(policy, kLsa + "\\NoLMHash");
     REQUIRE(value.winner != nullptr);
     CHECK(value.winner->value.text == "4,0");
-    CHECK(history(policy, kLsa + "\NoLMHash") == Strings{"Ou Template:won", "Enforced Admx:overridden"});
+    CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Ou Template:won", "Enforced Admx:overridden"});
     CHECK(gpolint::test::reason(policy, value, 1) ==
           "overridden by 'Ou Template' (link order 1 at OU=Servers,DC=contoso,DC=com) (the Security extension runs "
           "after the Registry extension, for every GPO)");
@@ -190,13 +190,13 @@ TEST_CASE("scenario: Preferences Registry.xml runs after the Security extension,
     s.link(ou, "Ou Template");
     s.gpo("Domain Prefs");
     s.gpo("Ou Template");
-    s.set("Domain Prefs", kLsa + "\NoLMHash", "1", SourceKind::Preferences);
-    s.set("Ou Template", kLsa + "\NoLMHash", "4,0");
-    s.set("Ou Template", kLsa + "\RestrictAnonymous", "2", SourceKind::Preferences);  // before the template in the file
-    s.set("Ou Template", kLsa + "\RestrictAnonymous", "4,1");
+    s.set("Domain Prefs", kLsa + "\\NoLMHash", "1", SourceKind::Preferences);
+    s.set("Ou Template", kLsa + "\\NoLMHash", "4,0");
+    s.set("Ou Template", kLsa + "\\RestrictAnonymous", "2", SourceKind::Preferences);  // before the template in the file
+    s.set("Ou Template", kLsa + "\\RestrictAnonymous", "4,1");
     auto policy = s.resolve(ou);
-    CHECK(winner(policy, kLsa + "\NoLMHash") == "Domain Prefs");
-    CHECK(resolved(policy, kLsa + "\RestrictAnonymous").winner->value.text == "2");
+    CHECK(winner(policy, kLsa + "\\NoLMHash") == "Domain Prefs");
+    CHECK(resolved(policy, kLsa + "\\RestrictAnonymous").winner->value.text == "2");
 }
 
 TEST_CASE("scenario: account policy on an OU does not reach domain accounts") {
