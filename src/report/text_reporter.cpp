@@ -74,6 +74,8 @@ private:
     static std::string where(const Location& location, const ReportData& data) {
         if (location.file.empty()) return "gpolint: ";
         std::string path = escape_controls(display_path(location.file.str(), data.base_dir));
+        // A problem with the whole file (unreadable, not a regular file) has no place in it: "file: error: …".
+        if (location.is_binary() && location.offset == 0 && location.column == 0) return path + ": ";
         if (location.is_binary()) return path + ":offset " + std::to_string(location.offset) + ": ";
         return path + ":" + std::to_string(location.line) + ":" + std::to_string(location.column) + ": ";
     }

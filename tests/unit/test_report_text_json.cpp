@@ -130,3 +130,22 @@ TEST_CASE("json output: exact shape and escaping") {
           "\"files\": 3}}\n");
     CHECK(report::json_string(std::string("\x01\n", 2)) == "\"\\u0001\\n\"");
 }
+
+TEST_CASE("text output: a problem with a whole file reads 'file: error:', a binary one keeps its offset") {
+    report::ReportData data;
+    Diagnostic whole;
+    whole.rule_id = "GPL001";
+    whole.message = "cannot read 'x/f.inf': not a regular file";
+    whole.location = Location{intern_path("x/f.inf"), 0, 0, 0};
+    data.findings.push_back(whole);
+    Diagnostic record;
+    record.rule_id = "GPL001";
+    record.message = "bad record";
+    record.location = Location{intern_path("x/registry.pol"), 0, 0, 418};
+    data.findings.push_back(record);
+    std::ostringstream out;
+    report::make_reporter("text", {})->write(out, data);
+    CHECK(out.str().find("x/f.inf: error: cannot read") != std::string::npos);
+    CHECK(out.str().find("x/f.inf:offset") == std::string::npos);
+    CHECK(out.str().find("x/registry.pol:offset 418: error: bad record") != std::string::npos);
+}
