@@ -228,7 +228,7 @@ void add_dump_command(CLI::App& app, int& exit_code) {
         // dump shows how the inputs were read; findings about their content (GPL602 cpassword, …)
         // belong to `gpolint check`.
         std::erase_if(all, [](const Diagnostic& d) { return d.rule_id.rfind("GPL0", 0) != 0; });
-        sort_diagnostics(all);
+        sort_diagnostics(all, options->load.threads);
         for (const auto& d : all)
             std::cerr << where(d.location) << ": " << to_string(d.severity) << ": " << escape_controls(d.message) << " [" << d.rule_id
                       << "]\n";

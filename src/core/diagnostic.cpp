@@ -98,7 +98,7 @@ bool diagnostic_order(const Diagnostic& a, const Diagnostic& b) {
     return order_in_file(a, b);
 }
 
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, unsigned threads) {
     if (std::is_sorted(diagnostics.begin(), diagnostics.end(), diagnostic_order)) return;
     // Files are ranked once by path, so comparing two diagnostics rarely touches a path's text.
     std::unordered_map<const std::string*, uint32_t> rank_of;
@@ -118,7 +118,7 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
         if (file_rank[a] != file_rank[b]) return file_rank[a] < file_rank[b];
         return order_in_file(diagnostics[a], diagnostics[b]);
     };
-    stable_sort_in_halves(order.begin(), order.end(), before);  // hundreds of thousands in a forest audit
+    stable_sort_in_halves(order.begin(), order.end(), before, threads);  // hundreds of thousands in a forest audit
     // Permuted in place, cycle by cycle: a second array of hundreds of megabytes would only cost page faults.
     std::vector<bool> placed(order.size(), false);
     for (size_t start = 0; start < order.size(); ++start) {

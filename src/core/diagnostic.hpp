@@ -85,7 +85,9 @@ private:
 
 // Deterministic order for output whatever the thread count: file, line, byte offset, rule, message.
 bool diagnostic_order(const Diagnostic& a, const Diagnostic& b);
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics);  // stable
+// Stable; a big vector is sorted in two halves on two threads when `threads` (--jobs; 0 = one per
+// core) allows it.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, unsigned threads = 0);
 
 
 }  // namespace gpolint

@@ -25,12 +25,20 @@ inline unsigned thread_count(unsigned requested, size_t items) {
     return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(count, items)));
 }
 
+// Every thread gpolint starts goes through try_start_thread and is counted here, so that a test can
+// see that `--jobs 1` really runs on the calling thread alone.
+inline std::atomic<size_t> threads_started_count{0};
+
+inline size_t threads_started() { return threads_started_count.load(); }
+
 // Starts `body` on a new thread, or returns nullopt when the system refuses one (EAGAIN under a
 // thread or memory limit): callers then do the work on fewer threads.
 template <typename Body>
 std::optional<std::thread> try_start_thread(Body&& body) {
     try {
-        return std::thread(std::forward<Body>(body));
+        std::thread thread(std::forward<Body>(body));
+        ++threads_started_count;
+        return thread;
     } catch (const std::system_error&) {
         return std::nullopt;
     }
