@@ -1,9 +1,9 @@
-#include "cli/changed_files.hpp"
+#include "check/changed_files.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
-namespace gpolint::cli {
+namespace gpolint::check {
 
 namespace {
 
@@ -36,4 +36,4 @@ void keep_changed(std::vector<Diagnostic>& findings, ChangedFiles& changed) {
     std::erase_if(findings, [&](const Diagnostic& finding) { return !changed.touches(finding); });
 }
 
-}  // namespace gpolint::cli
+}  // namespace gpolint::check

@@ -9,7 +9,7 @@
 
 #include "core/diagnostic.hpp"
 
-namespace gpolint::cli {
+namespace gpolint::check {
 
 class ChangedFiles {
 public:
@@ -28,4 +28,4 @@ private:
 // Keeps the findings that touch a changed file.
 void keep_changed(std::vector<Diagnostic>& findings, ChangedFiles& changed);
 
-}  // namespace gpolint::cli
+}  // namespace gpolint::check

@@ -1,10 +1,10 @@
-#include "rules/self_test.hpp"
+#include "check/rule_examples.hpp"
 
 #include "core/source.hpp"
 #include "parse/inf_reader.hpp"
 #include "rules/checker.hpp"
 
-namespace gpolint::rules {
+namespace gpolint::check {
 
 namespace {
 
@@ -34,7 +34,7 @@ resolve::EffectivePolicy single_link_policy(const model::Topology& topology, con
     link.link_order = 1;
     link.applied = true;
     policy.order.push_back(link);
-    GpoFacts facts(gpo);
+    rules::GpoFacts facts(gpo);
     for (const auto& setting : gpo.settings) {
         if (facts.winner(setting.key.folded()) != &setting) continue;
         resolve::ResolvedSetting resolved;
@@ -49,7 +49,7 @@ resolve::EffectivePolicy single_link_policy(const model::Topology& topology, con
     return policy;
 }
 
-model::Topology one_som_topology(const Rule& rule, const model::Gpo& gpo) {
+model::Topology one_som_topology(const rules::Rule& rule, const model::Gpo& gpo) {
     model::Topology topology;
     model::Som root;
     root.dn = "DC=example,DC=test";
@@ -64,10 +64,10 @@ model::Topology one_som_topology(const Rule& rule, const model::Gpo& gpo) {
 
 }  // namespace
 
-std::vector<ExampleResult> run_examples(const Rule& rule) {
+std::vector<ExampleResult> run_examples(const rules::Rule& rule) {
     std::vector<ExampleResult> results;
-    Selection only{{rule.id}, {}};
-    std::vector<Rule> one{rule};
+    rules::Selection only{{rule.id}, {}};
+    std::vector<rules::Rule> one{rule};
     auto run = [&](const std::string& snippet, bool bad, size_t index) {
         ExampleResult result;
         result.snippet = snippet;
@@ -76,8 +76,8 @@ std::vector<ExampleResult> run_examples(const Rule& rule) {
         gpos.push_back(gpo_from_snippet(snippet, rule.id, index, result.parse_errors));
         result.settings = gpos[0].settings.size();
         model::Topology topology = one_som_topology(rule, gpos[0]);
-        Checker checker(one, only, gpos, topology);
-        if (rule.scope.kind == ScopeKind::Gpo) checker.check_gpo(gpos[0]);
+        rules::Checker checker(one, only, gpos, topology);
+        if (rule.scope.kind == rules::ScopeKind::Gpo) checker.check_gpo(gpos[0]);
         else checker.check_som(single_link_policy(topology, gpos[0]));
         for (const auto& d : checker.finish())
             if (d.rule_id == rule.id) ++result.findings;
@@ -88,4 +88,4 @@ std::vector<ExampleResult> run_examples(const Rule& rule) {
     return results;
 }
 
-}  // namespace gpolint::rules
+}  // namespace gpolint::check

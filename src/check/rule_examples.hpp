@@ -7,7 +7,7 @@
 
 #include "rules/rule.hpp"
 
-namespace gpolint::rules {
+namespace gpolint::check {
 
 struct ExampleResult {
     std::string snippet;
@@ -18,6 +18,6 @@ struct ExampleResult {
     bool passed() const { return bad ? findings > 0 : findings == 0; }
 };
 
-std::vector<ExampleResult> run_examples(const Rule& rule);
+std::vector<ExampleResult> run_examples(const rules::Rule& rule);
 
-}  // namespace gpolint::rules
+}  // namespace gpolint::check

@@ -4,11 +4,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
-#include <unordered_map>
 
+#include "check/changed_files.hpp"
+#include "check/check.hpp"
 #include "cli/commands.hpp"
-#include "cli/changed_files.hpp"
 #include "cli/keep_until_exit.hpp"
 #include "cli/project.hpp"
 #include "cli/rule_ids.hpp"
@@ -17,14 +16,11 @@
 #include "core/phase_timer.hpp"
 #include "core/printable.hpp"
 #include "core/source.hpp"
-#include "findings/pipeline.hpp"
 #include "fix/fixer.hpp"
 #include "report/reporter.hpp"
 #include "report/statistics.hpp"
 #include "report/terminal.hpp"
-#include "rules/evaluator.hpp"
 #include "rules/loader.hpp"
-#include "rules/pipeline.hpp"
 
 namespace gpolint::cli {
 
@@ -52,65 +48,6 @@ struct CheckArgs {
     bool fix = false, unsafe_fixes = false, diff = false, fix_read_only = false;
     unsigned jobs = 0;
 };
-
-std::vector<report::SomView::Entry> entries_of(const resolve::EffectivePolicy& policy) {
-    std::vector<report::SomView::Entry> entries;
-    for (const auto& link : policy.order) {
-        report::SomView::Entry e;
-        e.gpo_guid = link.gpo_guid;
-        e.gpo_name = link.gpo ? link.gpo->name : std::string();
-        e.link_som = link.link_som >= 0 ? policy.topology->soms[static_cast<size_t>(link.link_som)].dn : std::string();
-        e.link_order = link.link_order;
-        e.enforced = link.enforced;
-        e.applied = link.applied;
-        e.conditional = link.conditional;
-        e.reason = link.reason;
-        entries.push_back(std::move(e));
-    }
-    return entries;
-}
-
-void fill_views(report::ReportData& data, const parse::Inputs& inputs,
-                std::vector<std::vector<report::SomView::Entry>>& orders) {
-    const auto& soms = inputs.topology.soms;
-    for (size_t i = 0; i < soms.size(); ++i) {
-        report::SomView view;
-        view.dn = soms[i].dn;
-        view.kind = soms[i].kind == model::SomKind::Site ? "site" : soms[i].kind == model::SomKind::Domain ? "domain" : "ou";
-        view.parent = soms[i].parent;
-        view.roles.assign(soms[i].roles.begin(), soms[i].roles.end());
-        view.block_inheritance = soms[i].block_inheritance;
-        if (i < orders.size()) view.order = std::move(orders[i]);
-        data.soms_view.push_back(std::move(view));
-    }
-    // Indexed once, so both views cost links + GPOs and files + findings, not their products.
-    // folded GUID -> (SOM DN, enforced), in order
-    std::unordered_map<std::string, std::vector<std::pair<const std::string*, bool>>> linked_from;
-    for (const auto& som : soms)
-        for (const auto& link : som.links)
-            linked_from[model::fold_case(link.gpo_guid)].emplace_back(&som.dn, link.enforced && !link.disabled);
-    for (const auto& gpo : inputs.gpos) {
-        report::GpoView view{gpo.guid, gpo.name, gpo.source, {}, false, false, {}};
-        if (!gpo.guid.empty())
-            if (auto found = linked_from.find(model::fold_case(gpo.guid)); found != linked_from.end())
-                for (const auto& [dn, enforced] : found->second) {
-                    view.links.push_back(*dn);
-                    view.enforced = view.enforced || enforced;
-                }
-        view.filtered = !gpo.wmi_filter.empty() || gpo.security_filtered;
-        view.settings.reserve(gpo.settings.size());
-        for (const auto& setting : gpo.settings)
-            view.settings.emplace_back(setting.key.text(), rules::display_value(setting.value));
-        data.gpos_view.push_back(std::move(view));
-    }
-    std::unordered_map<const std::string*, size_t> errors_in;  // interned paths: one address per file
-    for (const auto& d : data.findings)
-        if (d.severity == Severity::Error) ++errors_in[&d.location.file.str()];
-    for (const auto& file : inputs.files) {
-        auto found = errors_in.find(&file.str());
-        data.inputs_view.push_back({file.str(), found == errors_in.end() ? 0 : found->second});
-    }
-}
 
 // `git diff --name-only | gpolint check --files-from -`, or more paths than a command line holds.
 // A file goes through the bounded reader (no FIFO, no /dev/zero); standard input stops at the same cap.
@@ -184,7 +121,8 @@ std::optional<std::string> input_named_by(const std::string& output, const parse
     return std::nullopt;
 }
 
-int run_check(CheckArgs args) {
+// Paths from --files-from, the format from --output, and flags that need another flag. 0 or kExitUsage.
+int complete_args(CheckArgs& args) {
     if (!args.files_from.empty()) {
         std::string error;
         auto listed = read_path_list(args.files_from, error);
@@ -204,7 +142,11 @@ int run_check(CheckArgs args) {
         std::cerr << "gpolint: error: --unsafe-fixes needs --fix or --diff\n";
         return kExitUsage;
     }
-    // Command-line flags win over the .gpolint config file.
+    return kExitClean;
+}
+
+// Command-line flags win over the .gpolint config file. nullopt after printing a bad --role.
+std::optional<findings::CommandLine> command_line_of(const CheckArgs& args) {
     findings::CommandLine command_line;
     if (!args.config.empty()) command_line.config = args.config;
     command_line.select = split_ids(args.select);
@@ -217,7 +159,7 @@ int run_check(CheckArgs args) {
         auto parsed = parse_role(role);
         if (!parsed) {
             std::cerr << "gpolint: error: --role expects DN=ROLE, got '" << escape_controls(role) << "'\n";
-            return kExitUsage;
+            return std::nullopt;
         }
         command_line.roles.push_back(*parsed);
     }
@@ -225,138 +167,127 @@ int run_check(CheckArgs args) {
     if (!args.baseline.empty()) command_line.baseline = args.baseline;
     if (!args.write_baseline.empty()) command_line.write_baseline = args.write_baseline;
     command_line.no_inline_suppressions = args.no_inline_suppressions;
-    auto found_settings = project_settings(command_line, std::cerr);
-    if (!found_settings) return kExitUsage;
-    auto settings = std::move(*found_settings);
-    // An empty --files-from list (nothing changed) checks nothing; no PATH at all checks the project.
-    if (args.files_from.empty()) {
-        auto paths = input_paths(args.paths, settings, std::cerr);
-        if (!paths) return kExitUsage;
-        args.paths = std::move(*paths);
-    }
-    for (const auto& path : args.paths) {
+    return command_line;
+}
+
+// An empty --files-from list (nothing changed) checks nothing; no PATH at all checks the project.
+std::optional<std::vector<std::string>> paths_to_check(const CheckArgs& args, const findings::Settings& settings) {
+    auto paths = args.files_from.empty() ? input_paths(args.paths, settings, std::cerr) : args.paths;
+    if (!paths) return std::nullopt;
+    for (const auto& path : *paths) {
         std::error_code error;
         if (!std::filesystem::exists(path, error)) {
             std::cerr << "gpolint: error: cannot read " << escape_controls(path) << ": no such file or folder\n";
-            return kExitUsage;
+            return std::nullopt;
         }
     }
+    return paths;
+}
 
-    std::string rules_dir = settings.rules ? *settings.rules : rules::default_rules_dir();
-    auto loaded = load_rules_or_report(rules_dir, std::cerr);
-    if (!loaded) return kExitUsage;
-    if (!check_selection(args, settings, *loaded)) return kExitUsage;
-
-    rules::PipelineOptions options;
-    options.load.topology_files = settings.topology;
-    options.load.threads = args.jobs;
-    options.load.role_overrides = settings.roles;
-    options.load.exclude = settings.exclude;
-    options.selection.select = settings.select;
-    options.selection.ignore = settings.ignore;
-    options.parse_only = args.parse_only;
-
+// The check service's request from the flags and .gpolint; `rules` receives the loaded rule folder.
+// nullopt after printing why the run cannot start.
+std::optional<check::Request> request_of(CheckArgs& args, std::vector<rules::Rule>& rules) {
+    if (complete_args(args) != kExitClean) return std::nullopt;
+    auto command_line = command_line_of(args);
+    if (!command_line) return std::nullopt;
+    auto settings = project_settings(*command_line, std::cerr);
+    if (!settings) return std::nullopt;
+    check::Request request;
+    auto paths = paths_to_check(args, *settings);
+    if (!paths) return std::nullopt;
+    request.paths = std::move(*paths);
+    request.rules_dir = settings->rules ? *settings->rules : rules::default_rules_dir();
+    auto loaded = load_rules_or_report(request.rules_dir, std::cerr);
+    if (!loaded || !check_selection(args, *settings, *loaded)) return std::nullopt;
+    rules = std::move(*loaded);
+    request.rules = &rules;
+    settings->threads = args.jobs;
+    request.settings = std::move(*settings);
+    request.changed = args.changed;
+    request.parse_only = args.parse_only;
     // Only the HTML report shows the OU tree and each SOM's processing order; other formats skip them.
-    const bool want_orders = args.format == "html";
-    std::vector<std::vector<report::SomView::Entry>> orders;
-    auto run = [&] {
-        orders.clear();
-        // Resolving thousands of SOMs is the long part of a domain audit: show it on a terminal.
-        report::Progress progress(stderr, report::use_progress(*report::parse_when(args.progress), stderr));
-        progress.start("resolving SOMs", 0);
-        // Called from several threads at once, each for its own SOM: each writes only its own slot.
-        std::mutex growing;
-        auto result = rules::run_pipeline(args.paths, *loaded, options, [&](const resolve::EffectivePolicy& policy) {
-            if (want_orders) {
-                auto entries = entries_of(policy);
-                std::lock_guard lock(growing);
-                if (orders.size() <= static_cast<size_t>(policy.som)) orders.resize(static_cast<size_t>(policy.som) + 1);
-                orders[static_cast<size_t>(policy.som)] = std::move(entries);
-            }
-            progress.advance();
-        });
-        progress.finish();
-        return result;
-    };
-    auto result = run();
-    if (!args.paths.empty() && result.inputs.gpos.empty() && result.inputs.unreadable_paths.empty()) {
-        std::cerr << "gpolint: error: no GPO input found in " << escape_controls(args.paths.front())
-                  << (args.paths.size() > 1 ? " and the other PATHs" : "")
+    request.views = args.format == "html";
+    if (report::use_progress(*report::parse_when(args.progress), stderr)) request.progress = stderr;
+    return request;
+}
+
+// What the PATHs held: some GPO, and every SOM that --role names. 0 or kExitUsage.
+int check_loaded(const check::Request& request, const check::Result& result) {
+    if (!request.paths.empty() && result.found_nothing()) {
+        std::cerr << "gpolint: error: no GPO input found in " << escape_controls(request.paths.front())
+                  << (request.paths.size() > 1 ? " and the other PATHs" : "")
                   << " (GptTmpl.inf or *.inf templates, registry.pol, audit.csv, GPO folders with GPT.INI, Backup-GPO "
                      "folders)\n";
         return kExitUsage;
     }
-    for (const auto& role : settings.roles)  // (DN, role) from --role and the config's [roles]
+    for (const auto& role : request.settings.roles)  // (DN, role) from --role and the config's [roles]
         if (find_som_or_report(result.inputs.topology, role.first, "--role", std::cerr) < 0) return kExitUsage;
-    if (args.fix || args.diff) {
-        // Fix, then report what remains; --diff only shows the edits.
-        // With --changed, only the changed files are the user's to fix in this run.
-        std::vector<Diagnostic> to_fix;
-        if (!args.changed.empty()) {
-            ChangedFiles changed(args.changed);
-            for (const auto& finding : result.findings)
-                if (changed.contains(finding.location.file)) to_fix.push_back(finding);
-        }
-        auto fixed = fix::apply_fixes(args.changed.empty() ? result.findings : to_fix, result.inputs, *loaded,
-                                      {args.unsafe_fixes, args.diff, {}, args.fix_read_only});
-        fix::print_fix_report(fixed, args.diff, std::cout, std::cerr);
-        if (args.diff) return fixed.errors.empty() ? (fixed.fixes.empty() ? kExitClean : kExitFindings) : kExitUsage;
-        if (fixed.files_written > 0) result = run();
-    }
+    return kExitClean;
+}
 
-    std::optional<PhaseTimer> phase(std::in_place, "suppressions, sort");
-    auto outcome = findings::run_pipeline(std::move(result.findings), settings, &result.inputs.may_have_directives);
-    for (const auto& problem : outcome.fatal) std::cerr << "gpolint: error: " << escape_controls(problem) << '\n';
-    if (!outcome.fatal.empty()) return kExitUsage;
+// --fix: fix, then lint again what remains; --diff: print the edits and stop (the exit code returned).
+// With --changed, only the changed files are the user's to fix in this run.
+std::optional<int> fix_findings(const CheckArgs& args, const check::Request& request, check::Result& result) {
+    std::vector<Diagnostic> to_fix;
     if (!args.changed.empty()) {
-        ChangedFiles changed(args.changed);
-        keep_changed(outcome.findings, changed);
-        outcome.exit_code = findings::exit_code_for(outcome.findings, settings.fail_on);
+        check::ChangedFiles changed(args.changed);
+        for (const auto& finding : result.findings)
+            if (changed.contains(finding.location.file)) to_fix.push_back(finding);
     }
-    // An unreadable PATH is a usage error whatever --fail-on says: the run did not check what was asked.
-    int exit_code = result.inputs.unreadable_paths.empty() ? outcome.exit_code : kExitUsage;
-    report::ReportData data;
-    findings::fill_report(data, std::move(outcome));
-    data.rules = rule_infos(*loaded, rules_dir);
-    data.files_read = result.inputs.files.size();
-    data.gpos = result.inputs.gpos.size();
-    data.soms = result.inputs.topology.soms.size();
-    std::error_code error;
-    data.base_dir = std::filesystem::current_path(error).string();
-    phase.emplace("report views");
-    if (want_orders) fill_views(data, result.inputs, orders);  // the OU tree, GPO and input lists: HTML only
-    phase.emplace("write report");
+    auto fixed = fix::apply_fixes(args.changed.empty() ? result.findings : to_fix, result.inputs, *request.rules,
+                                  {args.unsafe_fixes, args.diff, {}, args.fix_read_only});
+    fix::print_fix_report(fixed, args.diff, std::cout, std::cerr);
+    if (args.diff) return fixed.errors.empty() ? (fixed.fixes.empty() ? kExitClean : kExitFindings) : kExitUsage;
+    if (fixed.files_written > 0) result = check::lint(request);
+    return std::nullopt;
+}
 
-    report::ReportOptions report_options;
-    report_options.threads = args.jobs;
-    report_options.color = args.format == "text" && args.output.empty() &&
-                           report::use_color(*report::parse_when(args.color), stdout);
-    report_options.summary = !args.quiet;
-    auto reporter = report::make_reporter(args.format, report_options);
-    if (!args.output.empty()) {
-        if (auto input = input_named_by(args.output, result.inputs, settings)) {
-            std::cerr << "gpolint: error: --output " << escape_controls(args.output) << " is the input "
-                      << escape_controls(*input) << "; not overwritten\n";
-            return kExitUsage;
-        }
-    }
+// The report in --format to --output or standard output. 0 or kExitUsage.
+int write_report(const CheckArgs& args, const check::Result& result, const findings::Settings& settings) {
+    PhaseTimer phase("write report");
+    report::ReportOptions options;
+    options.threads = args.jobs;
+    options.color = args.format == "text" && args.output.empty() && report::use_color(*report::parse_when(args.color), stdout);
+    options.summary = !args.quiet;
+    auto reporter = report::make_reporter(args.format, options);
+    const auto& data = result.report;
     auto write = [&](std::ostream& out) {
         if (args.statistics) report::write_statistics(out, data);
         else if (!(args.quiet && args.format == "text" && data.findings.empty())) reporter->write(out, data);
     };
     if (args.output.empty()) {
         write(std::cout);
-    } else {
-        std::ofstream file(args.output, std::ios::binary);
-        if (file) write(file);
-        if (!file || !file.flush()) {
-            std::cerr << "gpolint: error: cannot write " << escape_controls(args.output) << "\n";
-            return kExitUsage;
-        }
+        return kExitClean;
     }
+    if (auto input = input_named_by(args.output, result.inputs, settings)) {
+        std::cerr << "gpolint: error: --output " << escape_controls(args.output) << " is the input "
+                  << escape_controls(*input) << "; not overwritten\n";
+        return kExitUsage;
+    }
+    std::ofstream file(args.output, std::ios::binary);
+    if (file) write(file);
+    if (!file || !file.flush()) {
+        std::cerr << "gpolint: error: cannot write " << escape_controls(args.output) << "\n";
+        return kExitUsage;
+    }
+    return kExitClean;
+}
+
+int run_check(CheckArgs args) {
+    std::vector<rules::Rule> rules;
+    auto request = request_of(args, rules);
+    if (!request) return kExitUsage;
+    auto result = check::lint(*request);
+    if (check_loaded(*request, result) != kExitClean) return kExitUsage;
+    if (args.fix || args.diff)
+        if (auto exit_code = fix_findings(args, *request, result)) return *exit_code;
+    check::conclude(result, *request);
+    for (const auto& problem : result.fatal) std::cerr << "gpolint: error: " << escape_controls(problem) << '\n';
+    if (!result.fatal.empty()) return kExitUsage;
+    // An unreadable PATH is a usage error whatever --fail-on says: the run did not check what was asked.
+    int exit_code = result.inputs.unreadable_paths.empty() ? result.exit_code : kExitUsage;
+    if (write_report(args, result, request->settings) != kExitClean) return kExitUsage;
     keep_until_exit(std::move(result));
-    keep_until_exit(std::move(data));
-    keep_until_exit(std::move(orders));
     return exit_code;
 }
 

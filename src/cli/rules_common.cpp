@@ -24,15 +24,6 @@ std::optional<std::vector<rules::Rule>> load_rules_or_report(const std::string& 
     return std::nullopt;
 }
 
-std::vector<report::RuleInfo> rule_infos(const std::vector<rules::Rule>& rules, const std::string& rules_dir) {
-    std::vector<report::RuleInfo> infos;
-    std::string docs = rules::docs_dir_for(rules_dir);
-    for (const auto& rule : rules)
-        infos.push_back({rule.id, rule.slug, rule.severity, rule.title, rule.rationale,
-                         rules::render_general(rule.fix), docs + "/" + rule.id + ".md"});
-    return infos;
-}
-
 std::vector<std::string> split_ids(const std::vector<std::string>& values) {
     std::vector<std::string> ids;
     for (const auto& value : values) {

@@ -38,7 +38,7 @@ void apply_selection_and_severity(std::vector<Diagnostic>& diagnostics, const Se
 // read and sniffed on the thread pool. The few that mention gpolint are parsed in path order.
 std::vector<Suppression> inline_suppressions_for(const std::vector<Diagnostic>& findings,
                                                  const std::unordered_map<const std::string*, bool>* known_files,
-                                                 std::vector<Diagnostic>& diagnostics) {
+                                                 std::vector<Diagnostic>& diagnostics, unsigned threads) {
     std::set<std::string> file_set;
     const std::string* last = nullptr;  // findings come sorted by file: skip the lookups for repeats
     for (const auto& d : findings) {
@@ -50,7 +50,7 @@ std::vector<Suppression> inline_suppressions_for(const std::vector<Diagnostic>& 
     }
     std::vector<std::string> files(file_set.begin(), file_set.end());
     std::vector<std::optional<std::string>> mentioning(files.size());
-    parallel_for(files.size(), 0, [&](size_t i, unsigned) {
+    parallel_for(files.size(), threads, [&](size_t i, unsigned) {
         std::string ignored;  // a file that vanished since it was linted just has no comments to offer
         auto bytes = read_file_bytes(files[i], ignored);
         if (bytes && may_mention_gpolint(*bytes)) mentioning[i] = std::move(bytes);
@@ -78,13 +78,13 @@ Diagnostic baseline_gone_note(const BaselineEntry& entry, const std::string& bas
 }
 
 // Sorts suppressed findings and their reasons together, in sort_diagnostics' order.
-void sort_suppressed(PipelineResult& result) {
+void sort_suppressed(Outcome& result) {
     std::vector<size_t> order(result.suppressed.size());
     std::iota(order.begin(), order.end(), size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return diagnostic_order(result.suppressed[a], result.suppressed[b]); });
     std::vector<Diagnostic> suppressed;
-    std::vector<report::SuppressionInfo> info;
+    std::vector<SuppressionInfo> info;
     for (size_t i : order) {
         suppressed.push_back(std::move(result.suppressed[i]));
         info.push_back(std::move(result.suppression_info[i]));
@@ -149,14 +149,14 @@ int exit_code_for(const std::vector<Diagnostic>& findings, FailOn fail_on) {
     return failing ? 1 : 0;
 }
 
-PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings,
-                            const std::unordered_map<const std::string*, bool>* known_files) {
-    PipelineResult result;
+Outcome run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings,
+                     const std::unordered_map<const std::string*, bool>* known_files) {
+    Outcome result;
     std::vector<Diagnostic> own;  // the pipeline's diagnostics about suppressions and the baseline
     apply_selection_and_severity(diagnostics, settings);
 
     std::vector<Suppression> suppressions;
-    if (settings.inline_suppressions) suppressions = inline_suppressions_for(diagnostics, known_files, own);
+    if (settings.inline_suppressions) suppressions = inline_suppressions_for(diagnostics, known_files, own, settings.threads);
     if (settings.suppressions) {
         std::string error;
         if (auto source = read_text(*settings.suppressions, error)) {
@@ -199,17 +199,11 @@ PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings&
 
     apply_selection_and_severity(own, settings);
     std::move(own.begin(), own.end(), std::back_inserter(kept));
-    sort_diagnostics(kept);
+    sort_diagnostics(kept, settings.threads);
     result.findings = std::move(kept);
     sort_suppressed(result);
     result.exit_code = exit_code_for(result.findings, settings.fail_on);
     return result;
-}
-
-void fill_report(report::ReportData& data, PipelineResult result) {
-    data.findings = std::move(result.findings);
-    data.suppressed = std::move(result.suppressed);
-    data.suppression_info = std::move(result.suppression_info);
 }
 
 }  // namespace gpolint::findings

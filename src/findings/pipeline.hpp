@@ -11,7 +11,7 @@
 
 #include "core/diagnostic.hpp"
 #include "findings/config.hpp"
-#include "report/reporter.hpp"
+#include "findings/suppressions.hpp"
 
 namespace gpolint::findings {
 
@@ -45,6 +45,7 @@ struct Settings {
     std::optional<std::string> suppressions, baseline, write_baseline;
     bool inline_suppressions = true;
     std::string base_dir;                       // for fingerprints and relative paths; the current directory
+    unsigned threads = 0;                       // --jobs: threads for reading files and sorting; 0 = one per core
 };
 
 // Reads the config file (--config, or .gpolint found upward from `current_dir`) and lays the command
@@ -56,10 +57,11 @@ Settings resolve_settings(const CommandLine& command_line, const std::string& cu
 // True when `rule_id` survives select/ignore.
 bool rule_selected(std::string_view rule_id, const Settings& settings);
 
-struct PipelineResult {
+// What the findings stage hands on to the reports.
+struct Outcome {
     std::vector<Diagnostic> findings;                        // sorted; includes the pipeline's own diagnostics
     std::vector<Diagnostic> suppressed;                      // sorted together with suppression_info
-    std::vector<report::SuppressionInfo> suppression_info;   // parallel to `suppressed`
+    std::vector<SuppressionInfo> suppression_info;           // parallel to `suppressed`
     std::vector<std::string> fatal;                          // unreadable suppression/baseline file, unwritable baseline: exit 2
     int exit_code = 0;                                       // 0, or 1 when a finding is at or above fail-on
 };
@@ -68,13 +70,10 @@ struct PipelineResult {
 // asked (today's findings after suppressions, before the old baseline is applied).
 // `known_files` (may be null): for text files the loaders read, whether they may hold an inline
 // directive (parse::Inputs::may_have_directives); the others are read again and looked at here.
-PipelineResult run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings,
-                            const std::unordered_map<const std::string*, bool>* known_files = nullptr);
+Outcome run_pipeline(std::vector<Diagnostic> diagnostics, const Settings& settings,
+                     const std::unordered_map<const std::string*, bool>* known_files = nullptr);
 
 // 1 when any finding is at or above `fail_on`, else 0.
 int exit_code_for(const std::vector<Diagnostic>& findings, FailOn fail_on);
-
-// Fills the finding lists of a ReportData from a pipeline result.
-void fill_report(report::ReportData& data, PipelineResult result);
 
 }  // namespace gpolint::findings

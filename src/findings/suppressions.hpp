@@ -41,6 +41,12 @@ std::vector<Suppression> parse_suppression_file(const SourceText& source, std::v
 // Finds the `; gpolint: disable=…` and `; gpolint: disable-file=…` comments of one decoded file.
 std::vector<Suppression> scan_inline_suppressions(const SourceText& source, std::vector<Diagnostic>& diagnostics);
 
+// Why a finding was suppressed, kept beside it for the reports (SARIF lists it on the result).
+struct SuppressionInfo {
+    bool in_source = false;      // an inline `; gpolint: disable=` comment; else a suppression file or baseline
+    std::string justification;   // the reason the user wrote
+};
+
 struct SuppressionOutcome {
     std::vector<Diagnostic> kept;
     std::vector<Diagnostic> suppressed;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "findings/suppressions.hpp"
 
 namespace gpolint::report {
 
@@ -54,11 +55,8 @@ struct InputView {
     size_t errors = 0;
 };
 
-// Why an entry of ReportData::suppressed was suppressed (same index). SARIF lists it on the result.
-struct SuppressionInfo {
-    bool in_source = false;      // an inline `; gpolint: disable=` comment; else a suppression file or baseline
-    std::string justification;   // the reason the user wrote
-};
+// Why an entry of ReportData::suppressed was suppressed (same index); the findings stage decides it.
+using SuppressionInfo = findings::SuppressionInfo;
 
 struct ReportData {
     std::vector<Diagnostic> findings;     // sorted, unsuppressed

@@ -92,7 +92,7 @@ private:
     std::unordered_set<std::string> declared_roles_;      // folded roles some SOM of the topology has
 };
 
-// Convenience for the CLI and the tests: per GPO for every GPO, then per SOM when there is a topology,
+// For the check service and the tests: per GPO for every GPO, then per SOM when there is a topology,
 // the SOMs on `threads` threads (0 = one per core); the findings do not depend on the thread count.
 // Resolver diagnostics (GPL701, …) go to `diagnostics`.
 // `observe` (may be empty) sees each SOM's effective policy too, possibly from several threads at once.

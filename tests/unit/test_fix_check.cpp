@@ -6,9 +6,9 @@
 #include <string>
 #include <utility>
 
+#include "check/check.hpp"
 #include "fix/fixer.hpp"
 #include "rules/loader.hpp"
-#include "rules/pipeline.hpp"
 #include "test_fix_support.hpp"
 
 using namespace gpolint;
@@ -26,8 +26,11 @@ std::vector<rules::Rule> policies() {
     return rules;
 }
 
-rules::PipelineResult check(const fs::path& path, const std::vector<rules::Rule>& rules) {
-    return rules::run_pipeline({path.string()}, rules, {});
+check::Result check(const fs::path& path, const std::vector<rules::Rule>& rules) {
+    check::Request request;
+    request.paths = {path.string()};
+    request.rules = &rules;
+    return check::lint(request);
 }
 
 // (rule, SOM or file) pairs: what a finding is about, independent of line numbers that a fix moves.

@@ -6,11 +6,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "check/check.hpp"
 #include "core/source.hpp"
 #include "parse/inf_reader.hpp"
 #include "rules/checker.hpp"
-#include "rules/pipeline.hpp"
-#include "rules/self_test.hpp"
+#include "check/rule_examples.hpp"
 #include "test_check_helpers.hpp"
 
 using namespace gpolint;
@@ -21,7 +21,7 @@ TEST_CASE("every rule's bad examples trigger it and its good examples do not") {
     size_t examples = 0;
     for (const auto& rule : policies()) {
         if (rule.builtin) continue;
-        for (const auto& result : rules::run_examples(rule)) {
+        for (const auto& result : check::run_examples(rule)) {
             ++examples;
             CHECK_MESSAGE(result.parse_errors.empty(), rule.id << " example does not parse: " << result.snippet);
             CHECK_MESSAGE(result.settings > 0, rule.id << " example yields no setting: " << result.snippet);
@@ -42,12 +42,23 @@ struct FolderRun {
     bool has_topology = false;
 };
 
+// Through the check service's lint step, as `gpolint check` runs before suppressions.
+check::Result lint(const std::string& path, const std::vector<rules::Rule>& rules,
+                   std::vector<std::string> topology_files = {}) {
+    check::Request request;
+    request.paths = {path};
+    request.rules = &rules;
+    request.settings.topology = std::move(topology_files);
+    return check::lint(request);
+}
+
 FolderRun check_folder(const fs::path& folder) {
-    rules::PipelineOptions options;
+    std::vector<std::string> topology_files;
     for (const auto& entry : fs::recursive_directory_iterator(folder))
-        if (entry.path().extension() == ".topology") options.load.topology_files.push_back(entry.path().string());
-    auto result = rules::run_pipeline({folder.string()}, policies(), options);
-    return {std::move(result.findings), result.inputs.gpos.size(), !options.load.topology_files.empty(),
+        if (entry.path().extension() == ".topology") topology_files.push_back(entry.path().string());
+    const auto rules = policies();
+    auto result = lint(folder.string(), rules, topology_files);
+    return {std::move(result.findings), result.inputs.gpos.size(), !topology_files.empty(),
             !result.inputs.topology.empty()};
 }
 
@@ -90,7 +101,8 @@ TEST_CASE("the DoD Windows 10 STIG computer GPO gets the per-GPO GPL102 warning"
         MESSAGE("skipped: corpus not found at " << file.string());
         return;
     }
-    auto result = rules::run_pipeline({file.string()}, policies(), {});
+    const auto rules = policies();
+    auto result = lint(file.string(), rules);
     auto gpl102 = of_rule(result.findings, "GPL102");
     REQUIRE(gpl102.size() == 1);
     CHECK(gpl102[0]->severity == Severity::Warning);
