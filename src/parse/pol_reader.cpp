@@ -135,6 +135,27 @@ private:
         return true;
     }
 
+    // Windows reads a string up to its first NUL; what follows is not part of the value.
+    static std::string string_up_to_nul(std::string_view data) {
+        std::string text = utf16le_to_utf8(data);
+        if (auto nul = text.find('\0'); nul != std::string::npos) text.resize(nul);
+        return text;
+    }
+
+    // REG_MULTI_SZ: NUL-separated strings; empty ones (the closing double NUL) are not items.
+    static void decode_multi_sz(std::string_view data, model::Value& value) {
+        value.kind = ValueKind::MultiString;
+        std::string all = utf16le_to_utf8(data);
+        size_t begin = 0;
+        for (size_t i = 0; i <= all.size(); ++i) {
+            if (i == all.size() || all[i] == '\0') {
+                if (i > begin) value.items.push_back(all.substr(begin, i - begin));
+                begin = i + 1;
+            }
+        }
+        for (size_t i = 0; i < value.items.size(); ++i) value.text += (i ? "," : "") + value.items[i];
+    }
+
     model::Value decode_value(size_t record, uint32_t type, std::string_view data) {
         model::Value value;
         value.reg_type = static_cast<int>(type);
@@ -153,13 +174,10 @@ private:
                 value.text = to_hex(data);
                 break;
             case kSz:
-            case kExpandSz: {
+            case kExpandSz:
                 value.kind = type == kSz ? ValueKind::String : ValueKind::ExpandString;
-                value.text = utf16le_to_utf8(data);
-                // Windows reads a string up to its first NUL; what follows is not part of the value.
-                if (auto nul = value.text.find('\0'); nul != std::string::npos) value.text.resize(nul);
+                value.text = string_up_to_nul(data);
                 break;
-            }
             case kBinary:
                 value.kind = ValueKind::Binary;
                 value.text = to_hex(data);
@@ -179,19 +197,9 @@ private:
                 value.text = std::to_string(q);
                 break;
             }
-            case kMultiSz: {
-                value.kind = ValueKind::MultiString;
-                std::string all = utf16le_to_utf8(data);
-                size_t begin = 0;
-                for (size_t i = 0; i <= all.size(); ++i) {
-                    if (i == all.size() || all[i] == '\0') {
-                        if (i > begin) value.items.push_back(all.substr(begin, i - begin));
-                        begin = i + 1;
-                    }
-                }
-                for (size_t i = 0; i < value.items.size(); ++i) value.text += (i ? "," : "") + value.items[i];
+            case kMultiSz:
+                decode_multi_sz(data, value);
                 break;
-            }
             default:
                 diagnostics_.warning("GPL004", at(record), "unknown registry type " + std::to_string(type));
                 value.kind = ValueKind::Raw;

@@ -40,6 +40,81 @@ bool acceptable_dn(std::string_view dn, Location where, Diagnostics& diagnostics
     return false;
 }
 
+
+// The SOMs being built, by normalized DN.
+struct SomList {
+    std::vector<model::Som> all;
+    std::unordered_map<std::string, size_t> index;  // normalize_dn -> all
+
+    void add(model::Som som, std::string key) {
+        index.emplace(std::move(key), all.size());
+        all.push_back(std::move(som));
+    }
+};
+
+// SOMs from earlier inputs first, so they win over a second declaration.
+SomList merge_declared(model::Topology& topology, std::deque<model::Som>& drafts, Diagnostics& diagnostics) {
+    SomList list;
+    for (auto& som : topology.soms) {
+        som.parent = -1;
+        som.children.clear();
+        auto key = model::normalize_dn(som.dn);
+        list.add(std::move(som), std::move(key));
+    }
+    for (auto& som : drafts) {
+        if (!acceptable_dn(som.dn, som.location, diagnostics)) continue;
+        auto key = model::normalize_dn(som.dn);
+        if (auto it = list.index.find(key); it != list.index.end()) {
+            const auto& first = list.all[it->second].location;
+            diagnostics.warning("GPL001", som.location,
+                                som.dn + " is already declared in " + first.file.str() + ":" +
+                                    std::to_string(first.line) + "; this declaration is ignored");
+            continue;
+        }
+        list.add(std::move(som), std::move(key));
+    }
+    return list;
+}
+
+// Adds the OUs and domains only named by a child's DN. Called while iterating over `list.all`, which
+// then visits the new ones too; `dn` is taken by value because `list.all` grows here.
+void imply_ancestors(SomList& list, std::string dn, Location where, bool note_implied, Diagnostics& diagnostics) {
+    std::string current = dn;
+    for (int step = 0; step < kMaxDepth; ++step) {
+        current = model::parent_dn(current);
+        if (current.empty()) return;
+        auto kind = som_kind_of(current);
+        if (!kind) continue;
+        auto key = model::normalize_dn(current);
+        if (list.index.count(key)) return;
+        if (note_implied)
+            diagnostics.note("GPL009", where,
+                             current + " is not in the input but " + dn + " is inside it; added it with no links");
+        model::Som implied;
+        implied.dn = current;
+        implied.kind = *kind;
+        implied.location = where;
+        list.add(std::move(implied), std::move(key));
+    }
+}
+
+// Sites first (nothing is above them), then the domain tree by depth: parents before children.
+void add_parents_first(model::Topology& topology, std::vector<model::Som>& all) {
+    std::vector<size_t> order(all.size()), rank(all.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+        rank[i] = all[i].kind == model::SomKind::Site ? 0 : rdn_count(all[i].dn);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank[a] < rank[b]; });
+    topology.soms.clear();
+    topology.index_by_dn.clear();
+    for (size_t i : order) {
+        auto& som = all[i];
+        som.parent = som.kind == model::SomKind::OrganizationalUnit ? containing_som(topology, som.dn) : -1;
+        topology.add_som(std::move(som));
+    }
+}
+
 }  // namespace
 
 int containing_som(const model::Topology& topology, std::string_view dn) {
@@ -71,74 +146,17 @@ model::Som& SomTreeBuilder::declare(std::string_view dn, model::SomKind kind, Lo
 void SomTreeBuilder::mention(std::string_view dn, Location where) { mentions_.emplace_back(std::string(dn), where); }
 
 void SomTreeBuilder::build(model::Topology& topology, Diagnostics& diagnostics, bool note_implied) {
-    // SOMs from earlier inputs first, so they win over a second declaration.
-    std::vector<model::Som> all;
-    std::unordered_map<std::string, size_t> index;
-    for (auto& som : topology.soms) {
-        som.parent = -1;
-        som.children.clear();
-        index.emplace(model::normalize_dn(som.dn), all.size());
-        all.push_back(std::move(som));
-    }
-    for (auto& som : drafts_) {
-        if (!acceptable_dn(som.dn, som.location, diagnostics)) continue;
-        auto key = model::normalize_dn(som.dn);
-        if (auto it = index.find(key); it != index.end()) {
-            const auto& first = all[it->second].location;
-            diagnostics.warning("GPL001", som.location,
-                                som.dn + " is already declared in " + first.file.str() + ":" +
-                                    std::to_string(first.line) + "; this declaration is ignored");
-            continue;
-        }
-        index.emplace(std::move(key), all.size());
-        all.push_back(std::move(som));
-    }
-
-    // OUs and domains only named by a child's DN. Appending while iterating visits the new ones too.
-    auto imply_ancestors = [&](std::string dn, Location where) {  // by value: `all` grows below
-        std::string current = dn;
-        for (int step = 0; step < kMaxDepth; ++step) {
-            current = model::parent_dn(current);
-            if (current.empty()) return;
-            auto kind = som_kind_of(current);
-            if (!kind) continue;
-            auto key = model::normalize_dn(current);
-            if (index.count(key)) return;
-            if (note_implied)
-                diagnostics.note("GPL009", where,
-                                 current + " is not in the input but " + dn + " is inside it; added it with no links");
-            model::Som implied;
-            implied.dn = current;
-            implied.kind = *kind;
-            implied.location = where;
-            index.emplace(std::move(key), all.size());
-            all.push_back(std::move(implied));
-        }
-    };
-    for (size_t i = 0; i < all.size(); ++i)
-        if (all[i].kind != model::SomKind::Site) imply_ancestors(all[i].dn, all[i].location);
+    auto list = merge_declared(topology, drafts_, diagnostics);
+    for (size_t i = 0; i < list.all.size(); ++i)
+        if (list.all[i].kind != model::SomKind::Site)
+            imply_ancestors(list, list.all[i].dn, list.all[i].location, note_implied, diagnostics);
     for (auto& [dn, where] : mentions_)
-        if (acceptable_dn(dn, where, diagnostics)) imply_ancestors(dn, where);
+        if (acceptable_dn(dn, where, diagnostics)) imply_ancestors(list, dn, where, note_implied, diagnostics);
 
-    for (const auto& som : all)
+    for (const auto& som : list.all)
         if (som.kind == model::SomKind::OrganizationalUnit && model::parent_dn(som.dn).empty())
             diagnostics.warning("GPL001", som.location, som.dn + " is not inside a domain (no DC= part)");
-
-    // Sites first (nothing is above them), then the domain tree by depth: parents before children.
-    std::vector<size_t> order(all.size()), rank(all.size());
-    for (size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-        rank[i] = all[i].kind == model::SomKind::Site ? 0 : rdn_count(all[i].dn);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank[a] < rank[b]; });
-
-    topology.soms.clear();
-    topology.index_by_dn.clear();
-    for (size_t i : order) {
-        auto& som = all[i];
-        som.parent = som.kind == model::SomKind::OrganizationalUnit ? containing_som(topology, som.dn) : -1;
-        topology.add_som(std::move(som));
-    }
+    add_parents_first(topology, list.all);
     drafts_.clear();
     index_.clear();
     mentions_.clear();
