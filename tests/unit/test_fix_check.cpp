@@ -26,7 +26,7 @@ std::vector<rules::Rule> policies() {
     return rules;
 }
 
-check::Result check(const fs::path& path, const std::vector<rules::Rule>& rules) {
+check::Result lint_path(const fs::path& path, const std::vector<rules::Rule>& rules) {
     check::Request request;
     request.paths = {path.string()};
     request.rules = &rules;
@@ -65,7 +65,7 @@ TEST_CASE("--fix on examples/hyperv-outage edits the enforced GPO's template and
     ScratchDir dir;
     if (!copy_example("hyperv-outage", dir.path() / "hyperv")) return;
     auto rules = policies();
-    auto before = check(dir.path() / "hyperv", rules);
+    auto before = lint_path(dir.path() / "hyperv", rules);
     REQUIRE(count_rule(before.findings, "GPL101") > 0);
     REQUIRE(count_rule(before.findings, "GPL102") > 0);
 
@@ -88,7 +88,7 @@ TEST_CASE("--fix on examples/hyperv-outage edits the enforced GPO's template and
     REQUIRE(bytes.size() > 2);
     CHECK(bytes.substr(0, 2) == "\xFF\xFE");
 
-    auto after = check(dir.path() / "hyperv", rules);
+    auto after = lint_path(dir.path() / "hyperv", rules);
     CHECK(count_rule(after.findings, "GPL101") == 0);
     CHECK(count_rule(after.findings, "GPL102") == 0);
     // Nothing new, except that the enforced-link warning GPL101/102 carried as a note ("does not stop
@@ -118,7 +118,7 @@ TEST_CASE("--fix --unsafe-fixes on a loose template: every fixable finding goes 
     fs::path inf = dir.path() / "GptTmpl.inf";
     fs::copy_file(fs::path(GPOLINT_TEST_DATA) / "data/fix/utf16-crlf.inf", inf);
     auto rules = policies();
-    auto before = check(inf, rules);
+    auto before = lint_path(inf, rules);
     for (const char* id : {"GPL102", "GPL103", "GPL202", "GPL203", "GPL304", "GPL408"})
         REQUIRE_MESSAGE(count_rule(before.findings, id) > 0, id);
 
@@ -127,7 +127,7 @@ TEST_CASE("--fix --unsafe-fixes on a loose template: every fixable finding goes 
         CHECK(report.files_written == 1);
         CHECK(std::any_of(report.notes.begin(), report.notes.end(),
                           [](const std::string& n) { return n.find("unsafe fixes not applied (GPL202, GPL203, GPL304)") == 0; }));
-        auto after = check(inf, rules);
+        auto after = lint_path(inf, rules);
         for (const char* id : {"GPL102", "GPL103", "GPL408"}) CHECK_MESSAGE(count_rule(after.findings, id) == 0, id);
         for (const char* id : {"GPL202", "GPL203", "GPL304"}) CHECK_MESSAGE(count_rule(after.findings, id) > 0, id);
         CHECK(subset(subjects(after.findings), subjects(before.findings)));
@@ -138,7 +138,7 @@ TEST_CASE("--fix --unsafe-fixes on a loose template: every fixable finding goes 
         auto report = fix::apply_fixes(before.findings, before.inputs, rules, options);
         CHECK(report.files_written == 1);
         CHECK(report.errors.empty());
-        auto after = check(inf, rules);
+        auto after = lint_path(inf, rules);
         for (const char* id : {"GPL102", "GPL103", "GPL202", "GPL203", "GPL304", "GPL408", "GPL201"})
             CHECK_MESSAGE(count_rule(after.findings, id) == 0, id);
         CHECK(subset(subjects(after.findings), subjects(before.findings)));
@@ -151,7 +151,7 @@ TEST_CASE("--diff writes nothing and a file changed between read and write is re
     fs::copy_file(fs::path(GPOLINT_TEST_DATA) / "data/fix/utf8-lf.inf", inf);
     std::string original = file_bytes(inf);
     auto rules = policies();
-    auto result = check(inf, rules);
+    auto result = lint_path(inf, rules);
 
     fix::FixOptions dry;
     dry.dry_run = true;
@@ -178,7 +178,7 @@ TEST_CASE("--fix --unsafe-fixes on examples/cluster-outage: two rules setting on
     ScratchDir dir;
     if (!copy_example("cluster-outage", dir.path() / "cluster")) return;
     auto rules = policies();
-    auto before = check(dir.path() / "cluster", rules);
+    auto before = lint_path(dir.path() / "cluster", rules);
     REQUIRE(count_rule(before.findings, "GPL201") > 0);
     REQUIRE(count_rule(before.findings, "GPL202") > 0);
 
@@ -195,7 +195,7 @@ TEST_CASE("--fix --unsafe-fixes on examples/cluster-outage: two rules setting on
     CHECK(std::any_of(report.notes.begin(), report.notes.end(),
                       [](const std::string& n) { return n.find("is already changed by the") != std::string::npos; }));
 
-    auto after = check(dir.path() / "cluster", rules);
+    auto after = lint_path(dir.path() / "cluster", rules);
     CHECK(count_rule(after.findings, "GPL201") == 0);
     CHECK(count_rule(after.findings, "GPL202") == 0);
     CHECK(subset(subjects(after.findings), subjects(before.findings)));
@@ -206,17 +206,17 @@ TEST_CASE("--fix edits the key of the finding when a rule's autofix names its ea
     fs::copy(fs::path(GPOLINT_TEST_DATA) / "rules/GPL414/bad", dir.path() / "sql", fs::copy_options::recursive);
     fs::copy(fs::path(GPOLINT_TEST_DATA) / "rules/GPL518/bad", dir.path() / "winrm", fs::copy_options::recursive);
     auto rules = policies();
-    auto before = check(dir.path() / "sql", rules);
+    auto before = lint_path(dir.path() / "sql", rules);
     REQUIRE(count_rule(before.findings, "GPL414") == 1);  // autofix safe add $right *S-1-5-80-0
     auto report = fix::apply_fixes(before.findings, before.inputs, rules, {});
     CHECK(report.errors.empty());
     CHECK(report.files_written == 1);
-    CHECK(count_rule(check(dir.path() / "sql", rules).findings, "GPL414") == 0);
+    CHECK(count_rule(lint_path(dir.path() / "sql", rules).findings, "GPL414") == 0);
 
-    auto winrm = check(dir.path() / "winrm", rules);
+    auto winrm = lint_path(dir.path() / "winrm", rules);
     REQUIRE(count_rule(winrm.findings, "GPL518") == 1);  // autofix unsafe set $value 0
     fix::FixOptions options;
     options.unsafe = true;
     CHECK(fix::apply_fixes(winrm.findings, winrm.inputs, rules, options).files_written == 1);
-    CHECK(count_rule(check(dir.path() / "winrm", rules).findings, "GPL518") == 0);
+    CHECK(count_rule(lint_path(dir.path() / "winrm", rules).findings, "GPL518") == 0);
 }
