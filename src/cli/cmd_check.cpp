@@ -247,7 +247,8 @@ int write_report(const CheckArgs& args, const check::Result& result, const findi
     PhaseTimer phase("write report");
     report::ReportOptions options;
     options.threads = args.jobs;
-    options.color = args.format == "text" && args.output.empty() && report::use_color(*report::parse_when(args.color), stdout);
+    options.color = args.format == "text" && args.output.empty() &&
+                    report::use_color(*report::parse_when(args.color), stdout);
     options.summary = !args.quiet;
     auto reporter = report::make_reporter(args.format, options);
     const auto& data = result.report;
