@@ -253,7 +253,7 @@ public:
                     // The first SOM that beats a setting names the winner; the link is described once, at the end.
                     mark |= kBeaten;
                     beaten_.push_back({static_cast<uint32_t>(number),
-                                       winning_link(policy.order[static_cast<size_t>(setting.winner_link)])});
+                                       link_ref(policy.order[static_cast<size_t>(setting.winner_link)])});
                 }
             }
     }
