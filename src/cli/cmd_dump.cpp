@@ -7,7 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "core/diagnostic.hpp"
-#include "core/json_string.hpp"
+#include "core/json_writer.hpp"
 #include "core/printable.hpp"
 #include "parse/inputs.hpp"
 
@@ -15,105 +15,66 @@ namespace gpolint::cli {
 
 namespace {
 
-// Minimal streaming JSON writer: commas and escaping are its only jobs.
-class Json {
-public:
-    explicit Json(std::ostream& out) : out_(out) {}
-
-    Json& begin_object() { value_prefix(); out_ << '{'; first_ = true; return *this; }
-    Json& end_object() { out_ << '}'; first_ = false; return *this; }
-    Json& begin_array() { value_prefix(); out_ << '['; first_ = true; return *this; }
-    Json& end_array() { out_ << ']'; first_ = false; return *this; }
-    Json& key(std::string_view name) {
-        if (!first_) out_ << ',';
-        string(name);
-        out_ << ':';
-        after_key_ = true;
-        return *this;
-    }
-    Json& value(std::string_view text) { value_prefix(); string(text); return *this; }
-    Json& value(const char* text) { return value(std::string_view(text)); }
-    Json& value(bool flag) { value_prefix(); out_ << (flag ? "true" : "false"); return *this; }
-    Json& value(int64_t number) { value_prefix(); out_ << number; return *this; }
-    Json& value(uint64_t number) { value_prefix(); out_ << number; return *this; }
-    Json& value(uint32_t number) { return value(static_cast<uint64_t>(number)); }
-    Json& null() { value_prefix(); out_ << "null"; return *this; }
-    template <typename T>
-    Json& field(std::string_view name, const T& v) { key(name); return value(v); }
-    Json& strings(std::string_view name, const std::vector<std::string>& items) {
-        key(name).begin_array();
-        for (const auto& item : items) value(item);
-        return end_array();
-    }
-
-private:
-    void value_prefix() {
-        if (!after_key_ && !first_) out_ << ',';
-        after_key_ = false;
-        first_ = false;
-    }
-    void string(std::string_view text) { out_ << json_quote(text); }
-
-    std::ostream& out_;
-    bool first_ = true;
-    bool after_key_ = false;
-};
-
-void write_location(Json& json, const Location& location) {
-    json.field("file", location.file.str());
-    if (location.is_binary()) json.field("offset", location.offset);
-    else json.field("line", location.line).field("column", location.column);
+void write_strings(JsonWriter& json, std::string_view name, const std::vector<std::string>& items) {
+    json.key(name).begin_array();
+    for (const auto& item : items) json.value(item);
+    json.end_array();
 }
 
-void write_setting(Json& json, const model::Setting& s) {
+void write_location(JsonWriter& json, const Location& location) {
+    json.member("file", location.file.str());
+    if (location.is_binary()) json.member("offset", location.offset);
+    else json.member("line", location.line).member("column", location.column);
+}
+
+void write_setting(JsonWriter& json, const model::Setting& s) {
     json.begin_object()
-        .field("key", s.key.text())
-        .field("value", s.value.text)
-        .field("kind", model::to_string(s.value.kind))
-        .field("operation", model::to_string(s.op))
-        .field("source", model::to_string(s.source));
+        .member("key", s.key.text())
+        .member("value", s.value.text)
+        .member("kind", model::to_string(s.value.kind))
+        .member("operation", model::to_string(s.op))
+        .member("source", model::to_string(s.source));
     if (!s.value.items.empty() || s.value.kind == model::ValueKind::PrincipalList ||
         s.value.kind == model::ValueKind::MultiString)
-        json.strings("items", s.value.items);
+        write_strings(json, "items", s.value.items);
     // A REG_QWORD is unsigned: 2^64-1 is 18446744073709551615, not -1.
     if (s.value.number && s.value.kind == model::ValueKind::Qword)
-        json.field("number", static_cast<uint64_t>(*s.value.number));
+        json.member("number", static_cast<uint64_t>(*s.value.number));
     else if (s.value.number)
-        json.field("number", *s.value.number);
-    if (s.value.reg_type >= 0) json.field("reg_type", static_cast<int64_t>(s.value.reg_type));
-    if (s.conditional) json.field("conditional", true);
-    if (s.user_side) json.field("user_side", true);
+        json.member("number", *s.value.number);
+    if (s.value.reg_type >= 0) json.member("reg_type", static_cast<int64_t>(s.value.reg_type));
+    if (s.conditional) json.member("conditional", true);
+    if (s.user_side) json.member("user_side", true);
     write_location(json, s.location);
     json.end_object();
 }
 
-void write_gpo(Json& json, const model::Gpo& gpo) {
+void write_gpo(JsonWriter& json, const model::Gpo& gpo) {
     json.begin_object()
-        .field("guid", gpo.guid)
-        .field("name", gpo.name)
-        .field("domain", gpo.domain)
-        .field("computer_enabled", gpo.computer_enabled())
-        .field("user_enabled", gpo.user_enabled())
-        .field("flags", gpo.flags);
+        .member("guid", gpo.guid)
+        .member("name", gpo.name)
+        .member("domain", gpo.domain)
+        .member("computer_enabled", gpo.computer_enabled())
+        .member("user_enabled", gpo.user_enabled())
+        .member("flags", gpo.flags);
     json.key("machine_version");
     gpo.machine_version ? json.value(*gpo.machine_version) : json.null();
     json.key("user_version");
     gpo.user_version ? json.value(*gpo.user_version) : json.null();
-    json.field("wmi_filter", gpo.wmi_filter)
-        .field("security_filtered", gpo.security_filtered)
-        .strings("machine_extensions", gpo.machine_extensions)
-        .strings("user_extensions", gpo.user_extensions)
-        .field("source", gpo.source);
+    json.member("wmi_filter", gpo.wmi_filter).member("security_filtered", gpo.security_filtered);
+    write_strings(json, "machine_extensions", gpo.machine_extensions);
+    write_strings(json, "user_extensions", gpo.user_extensions);
+    json.member("source", gpo.source);
     json.key("files").begin_array();
     for (auto file : gpo.files) json.value(file.str());
     json.end_array();
     json.key("links").begin_array();
     for (const auto& link : gpo.reported_links)
         json.begin_object()
-            .field("som_name", link.som_name)
-            .field("som_path", link.som_path)
-            .field("enabled", link.enabled)
-            .field("enforced", link.enforced)
+            .member("som_name", link.som_name)
+            .member("som_path", link.som_path)
+            .member("enabled", link.enabled)
+            .member("enforced", link.enforced)
             .end_object();
     json.end_array();
     json.key("settings").begin_array();
@@ -121,23 +82,23 @@ void write_gpo(Json& json, const model::Gpo& gpo) {
     json.end_array().end_object();
 }
 
-void write_topology(Json& json, const model::Topology& topology) {
+void write_topology(JsonWriter& json, const model::Topology& topology) {
     json.begin_object().key("soms").begin_array();
     for (const auto& som : topology.soms) {
         json.begin_object()
-            .field("dn", som.dn)
-            .field("kind", model::to_string(som.kind))
-            .field("parent", static_cast<int64_t>(som.parent))
-            .field("block_inheritance", som.block_inheritance)
-            .field("link_order_known", som.link_order_known)
-            .strings("roles", std::vector<std::string>(som.roles.begin(), som.roles.end()));
+            .member("dn", som.dn)
+            .member("kind", model::to_string(som.kind))
+            .member("parent", static_cast<int64_t>(som.parent))
+            .member("block_inheritance", som.block_inheritance)
+            .member("link_order_known", som.link_order_known);
+        write_strings(json, "roles", std::vector<std::string>(som.roles.begin(), som.roles.end()));
         json.key("links").begin_array();
         for (size_t i = 0; i < som.links.size(); ++i)
             json.begin_object()
-                .field("gpo", som.links[i].gpo_guid)
-                .field("link_order", som.link_order(i))
-                .field("disabled", som.links[i].disabled)
-                .field("enforced", som.links[i].enforced)
+                .member("gpo", som.links[i].gpo_guid)
+                .member("link_order", som.link_order(i))
+                .member("disabled", som.links[i].disabled)
+                .member("enforced", som.links[i].enforced)
                 .end_object();
         json.end_array().end_object();
     }
@@ -145,9 +106,15 @@ void write_topology(Json& json, const model::Topology& topology) {
 }
 
 void write_json(std::ostream& out, const parse::Inputs& inputs, const std::vector<Diagnostic>& diagnostics) {
-    Json json(out);
+    // Written a GPO at a time: a forest's dump need not be held in memory twice.
+    std::string text;
+    JsonWriter json(text, JsonLayout::Compact);
     json.begin_object().key("gpos").begin_array();
-    for (const auto& gpo : inputs.gpos) write_gpo(json, gpo);
+    for (const auto& gpo : inputs.gpos) {
+        write_gpo(json, gpo);
+        out << text;
+        text.clear();
+    }
     json.end_array();
     if (!inputs.topology.empty()) {
         json.key("topology");
@@ -155,12 +122,12 @@ void write_json(std::ostream& out, const parse::Inputs& inputs, const std::vecto
     }
     json.key("diagnostics").begin_array();
     for (const auto& d : diagnostics) {
-        json.begin_object().field("id", d.rule_id).field("severity", to_string(d.severity)).field("message", d.message);
+        json.begin_object().member("id", d.rule_id).member("severity", to_string(d.severity)).member("message", d.message);
         write_location(json, d.location);
         json.end_object();
     }
     json.end_array().end_object();
-    out << '\n';
+    out << text;
 }
 
 std::string where(const Location& location) {

@@ -10,6 +10,7 @@
 #include "core/printable.hpp"
 #include "parse/inputs.hpp"
 #include "resolve/effective.hpp"
+#include "report/explain_reporter.hpp"
 #include "resolve/explain.hpp"
 
 namespace gpolint::cli {
@@ -31,7 +32,7 @@ struct ExplainArgs {
 // Problems met while reading the inputs go to stderr; the explanation still follows.
 void print_input_problems(const Diagnostics& diagnostics) {
     for (const auto& diagnostic : diagnostics.all())
-        std::cerr << escape_controls(resolve::format_location(diagnostic.location)) << ": "
+        std::cerr << escape_controls(report::format_location(diagnostic.location)) << ": "
                   << to_string(diagnostic.severity) << ": " << escape_controls(diagnostic.message) << " [" << diagnostic.rule_id << "]\n";
 }
 
@@ -79,8 +80,8 @@ int run_explain(const ExplainArgs& args) {
     if (som < 0) return kExitUsage;
     const resolve::EffectivePolicy policy = resolve::resolve_som(inputs.topology, inputs.gpos, som);
     const resolve::ExplainRequest request{args.settings};
-    if (args.format == "json") resolve::write_explain_json(std::cout, policy, request);
-    else resolve::write_explain_text(std::cout, policy, request);
+    if (args.format == "json") report::write_explain_json(std::cout, policy, request);
+    else report::write_explain_text(std::cout, policy, request);
     return inputs.unreadable_paths.empty() ? kExitClean : kExitUsage;
 }
 

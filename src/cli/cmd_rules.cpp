@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/rule_ids.hpp"
 #include "cli/rules_common.hpp"
-#include "report/formats.hpp"
+#include "core/json_writer.hpp"
 #include "model/setting.hpp"
 #include "rules/evaluator.hpp"
 #include "rules/loader.hpp"
@@ -31,20 +31,17 @@ const char* scope_text(const rules::Rule& rule) {
     return "?";
 }
 
-void write_rule_json(std::ostream& out, const rules::Rule& rule, bool full) {
-    using report::json_string;
-    out << "{\"id\": " << json_string(rule.id) << ", \"slug\": " << json_string(rule.slug)
-        << ", \"severity\": " << json_string(to_string(rule.severity)) << ", \"title\": " << json_string(rule.title)
-        << ", \"scope\": " << json_string(scope_text(rule)) << ", \"builtin\": " << (rule.builtin ? "true" : "false");
+void write_rule_json(JsonWriter& json, const rules::Rule& rule, bool full) {
+    json.begin_object(JsonLayout::Inline).member("id", rule.id).member("slug", rule.slug);
+    json.member("severity", to_string(rule.severity)).member("title", rule.title).member("scope", scope_text(rule));
+    json.member("builtin", rule.builtin);
     if (full) {
-        out << ", \"rationale\": " << json_string(rule.rationale) << ", \"fix\": " << json_string(rules::render_general(rule.fix))
-            << ", \"see\": [";
-        for (size_t i = 0; i < rule.see.size(); ++i)
-            out << (i ? ", " : "") << "{\"label\": " << json_string(rule.see[i].label)
-                << ", \"url\": " << json_string(rule.see[i].url) << "}";
-        out << "]";
+        json.member("rationale", rule.rationale).member("fix", rules::render_general(rule.fix));
+        json.key("see").begin_array();
+        for (const auto& ref : rule.see) json.begin_object().member("label", ref.label).member("url", ref.url).end_object();
+        json.end_array();
     }
-    out << "}";
+    json.end_object();
 }
 
 void write_rule_text(std::ostream& out, const rules::Rule& rule) {
@@ -61,12 +58,12 @@ int run_rules(const RulesArgs& args) {
     if (!loaded) return kExitUsage;
     if (args.id.empty()) {
         if (args.format == "json") {
-            std::cout << "[";
-            for (size_t i = 0; i < loaded->size(); ++i) {
-                std::cout << (i ? ",\n " : "\n ");
-                write_rule_json(std::cout, (*loaded)[i], false);
-            }
-            std::cout << "\n]\n";
+            std::string text;
+            JsonWriter json(text, JsonLayout::Pretty, 1);
+            json.begin_array();
+            for (const auto& rule : *loaded) write_rule_json(json, rule, false);
+            json.end_array();
+            std::cout << text;
             return kExitClean;
         }
         for (const auto& rule : *loaded)
@@ -77,8 +74,10 @@ int run_rules(const RulesArgs& args) {
     for (const auto& rule : *loaded) {
         if (!model::iequals(rule.id, args.id)) continue;
         if (args.format == "json") {
-            write_rule_json(std::cout, rule, true);
-            std::cout << "\n";
+            std::string text;
+            JsonWriter json(text);
+            write_rule_json(json, rule, true);
+            std::cout << text;
             return kExitClean;
         }
         std::ifstream page(rules::docs_dir_for(rules_dir) + "/" + rule.id + ".md");

@@ -10,7 +10,7 @@
 #include <tao/pegtl/contrib/json.hpp>
 
 #include "core/source.hpp"
-#include "report/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 namespace gpolint::findings {
 
@@ -28,7 +28,7 @@ std::string write_baseline(const std::vector<Diagnostic>& findings, std::string_
         sorted.emplace(std::make_pair(entry.identity.rule, entry.fingerprint), std::move(entry));
     }
     std::string out;
-    report::JsonWriter w(out);
+    JsonWriter w(out);
     w.begin_object().member("version", 1).member("tool", "gpolint");
     w.key("findings").begin_array();
     for (const auto& [key, e] : sorted) {

@@ -84,4 +84,31 @@ bool is_account_policy(const SettingKey& key) {
     return false;
 }
 
+std::string display_value(const Value& value, Operation op) {
+    if (!defines_value(op)) return std::string("(") + to_string(op) + ")";
+    if (!value.text.empty()) return value.text;
+    if (!value.items.empty()) {
+        std::string joined;
+        for (const auto& item : value.items) {
+            if (!joined.empty()) joined += ',';
+            joined += item;
+        }
+        return joined;
+    }
+    if (value.number) return std::to_string(*value.number);
+    return "(empty)";
+}
+
+std::string gpo_label(const Gpo& gpo) { return "'" + gpo.name + "'"; }
+
+std::string describe_link(const Topology& topology, const LinkRef& link, std::string_view unknown_name) {
+    std::string text = link.gpo ? gpo_label(*link.gpo) : std::string(unknown_name);
+    if (link.link_som >= 0) text += " linked at " + topology.soms[static_cast<size_t>(link.link_som)].dn;
+    std::string details;
+    if (link.link_order > 0) details = "link order " + std::to_string(link.link_order);
+    if (link.enforced) details += std::string(details.empty() ? "" : ", ") + "enforced";
+    if (!details.empty()) text += " (" + details + ")";
+    return text;
+}
+
 }  // namespace gpolint::model

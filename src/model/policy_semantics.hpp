@@ -1,11 +1,16 @@
 #pragma once
 // What Group Policy itself means by a setting, apart from files and from resolution: which client-side
 // extension (CSE) applies it and so which contribution is left in place when several extensions write
-// the same value, which keys are domain account policy, and which operations define a value. The
-// resolver (resolve/) and the rules (rules/) both ask here; docs/precedence.md gives the sources.
+// the same value, which keys are domain account policy, and which operations define a value; and the
+// one wording of a value and of a link that every message uses. The resolver (resolve/), the rules
+// (rules/) and the reporters all ask here, so a change of meaning or wording is made once;
+// docs/precedence.md gives the sources.
+#include <string>
 #include <string_view>
 
+#include "model/gpo.hpp"
 #include "model/setting.hpp"
+#include "model/topology.hpp"
 
 namespace gpolint::model {
 
@@ -44,5 +49,24 @@ bool same_effect(const Value& a, const Value& b);
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
 // at the domain root (FORMATS §5.5).
 bool is_account_policy(const SettingKey& key);
+
+// How every message shows a value: its text, else its items joined with ',', else its number, else
+// "(empty)". A contribution whose operation defines no value shows the operation: "(delete)".
+std::string display_value(const Value& value, Operation op = Operation::Set);
+
+// What a description of a link needs; kept by findings after the SOM's effective policy is gone.
+struct LinkRef {
+    const Gpo* gpo = nullptr;  // nullptr when the linked GPO is not in the input
+    int link_som = -1;         // index into Topology::soms; -1 when unknown
+    uint32_t link_order = 0;   // 0 when unknown
+    bool enforced = false;
+};
+
+// "'Name'": how messages name a GPO.
+std::string gpo_label(const Gpo& gpo);
+
+// How every message names a link: "'Name' linked at DN (link order N, enforced)". A GPO missing from the
+// input is named by `unknown_name` (its GUID, or its directory entry's name), as given.
+std::string describe_link(const Topology& topology, const LinkRef& link, std::string_view unknown_name = {});
 
 }  // namespace gpolint::model

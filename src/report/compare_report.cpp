@@ -5,7 +5,7 @@
 
 #include "core/printable.hpp"
 #include "report/html_reporter.hpp"
-#include "report/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 namespace gpolint::report {
 
@@ -94,7 +94,7 @@ void write_comparison_json(std::ostream& out, const compare::Comparison& compari
         json.end_object();
     }
     json.end_array().end_object();
-    out << text << "\n";
+    out << text;
 }
 
 void write_comparison_csv(std::ostream& out, const compare::Comparison& comparison) {

@@ -13,7 +13,5 @@ std::unique_ptr<Reporter> make_html_reporter(const ReportOptions& options);
 // Shared by the formats: the path as shown (relative to base_dir when below it).
 std::string display_path(const std::string& path, const std::string& base_dir);
 std::string_view display_path_view(std::string_view path, std::string_view base_dir);  // a view into `path`
-// JSON string literal with quotes, escaping quotes, backslashes and control characters.
-std::string json_string(std::string_view text);
 
 }  // namespace gpolint::report

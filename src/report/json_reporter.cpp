@@ -3,7 +3,7 @@
 #include <ostream>
 #include <unordered_map>
 
-#include "core/json_string.hpp"
+#include "core/json_writer.hpp"
 #include "core/parallel.hpp"
 #include "report/formats.hpp"
 
@@ -20,84 +20,84 @@ public:
     void write(std::ostream& out, const ReportData& data) const override {
         std::unordered_map<std::string_view, std::string_view> slugs;
         for (const auto& rule : data.rules) slugs.emplace(rule.id, rule.slug);
-        size_t counts[3] = {0, 0, 0};
-        for (const auto& d : data.findings) ++counts[static_cast<int>(d.severity)];
-        out << "{\"version\": 1, \"findings\": [";
-        // Pieces of findings are formatted on the thread pool and written in order as they complete.
-        constexpr size_t kPiece = 2048;
-        const size_t pieces = (data.findings.size() + kPiece - 1) / kPiece;
-        OrderedMerge<std::string> writer(pieces, [&out](std::string text) {
-            out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        });
-        parallel_for(pieces, threads_, [&](size_t piece, unsigned) {
-            std::string text;
-            const size_t end = std::min(data.findings.size(), (piece + 1) * kPiece);
-            for (size_t i = piece * kPiece; i < end; ++i) {
-                const Diagnostic& d = data.findings[i];
-                text += i ? ",\n  " : "\n  ";
-                auto slug = slugs.find(d.rule_id);
-                write_finding(text, d, slug == slugs.end() ? std::string_view() : slug->second, data.base_dir);
-            }
-            writer.submit(piece, std::move(text));
-        });
-        out << (data.findings.empty() ? "]" : "\n]");
-        out << ", \"summary\": {\"errors\": " << counts[2] << ", \"warnings\": " << counts[1]
-            << ", \"notes\": " << counts[0] << ", \"suppressed\": " << data.suppressed.size()
-            << ", \"gpos\": " << data.gpos << ", \"soms\": " << data.soms << ", \"files\": " << data.files_read
-            << "}}\n";
+        std::string text;
+        JsonWriter json(text, JsonLayout::Inline);
+        json.begin_object().member("version", 1).key("findings").begin_array(JsonLayout::Pretty);
+        flush(out, text);
+        write_findings(out, json, data, slugs);
+        json.end_array();
+        write_summary(json, data);
+        json.end_object();
+        flush(out, text);
     }
 
 private:
-    static void file_or_null(std::string& out, const Location& location, const std::string& base_dir) {
-        if (location.file.empty()) out += "null";
-        else append_json_string(out, display_path_view(location.file.str(), base_dir));
+    static void flush(std::ostream& out, std::string& text) {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
     }
-    static void string_or_null(std::string& out, const std::optional<std::string>& text) {
-        if (text) append_json_string(out, *text);
-        else out += "null";
+
+    // Pieces of findings are formatted on the thread pool and written in order as they complete.
+    void write_findings(std::ostream& out, JsonWriter& json, const ReportData& data,
+                        const std::unordered_map<std::string_view, std::string_view>& slugs) const {
+        constexpr size_t kPiece = 2048;
+        const size_t pieces = (data.findings.size() + kPiece - 1) / kPiece;
+        OrderedMerge<std::string> writer(pieces, [&out](std::string text) { flush(out, text); });
+        parallel_for(pieces, threads_, [&](size_t piece, unsigned) {
+            std::string text;
+            JsonWriter items = json.continuation(text, piece > 0);
+            const size_t end = std::min(data.findings.size(), (piece + 1) * kPiece);
+            for (size_t i = piece * kPiece; i < end; ++i) {
+                const Diagnostic& d = data.findings[i];
+                auto slug = slugs.find(d.rule_id);
+                write_finding(items, d, slug == slugs.end() ? std::string_view() : slug->second, data.base_dir);
+            }
+            writer.submit(piece, std::move(text));
+        });
+        if (!data.findings.empty()) json.elements_written_elsewhere();
     }
-    static void write_finding(std::string& out, const Diagnostic& d, std::string_view slug, const std::string& base_dir) {
-        out += "{\"rule\": ";
-        append_json_string(out, d.rule_id);
-        out += ", \"slug\": ";
-        append_json_string(out, slug);
-        out += ", \"severity\": ";
-        append_json_string(out, to_string(d.severity));
-        out += ", \"message\": ";
-        append_json_string(out, d.message);
-        out += ", \"file\": ";
-        file_or_null(out, d.location, base_dir);
-        out += ", \"line\": ";
-        out += std::to_string(d.location.line);
-        out += ", \"column\": ";
-        out += std::to_string(d.location.column);
-        out += ", \"gpo\": ";
-        if (d.gpo) {
-            out += "{\"guid\": ";
-            append_json_string(out, d.gpo->guid);
-            out += ", \"name\": ";
-            append_json_string(out, d.gpo->name);
-            out += '}';
-        } else {
-            out += "null";
+
+    static void write_summary(JsonWriter& json, const ReportData& data) {
+        size_t counts[3] = {0, 0, 0};
+        for (const auto& d : data.findings) ++counts[static_cast<int>(d.severity)];
+        json.key("summary").begin_object();
+        json.member("errors", counts[2]).member("warnings", counts[1]).member("notes", counts[0]);
+        json.member("suppressed", data.suppressed.size()).member("gpos", data.gpos).member("soms", data.soms);
+        json.member("files", data.files_read).end_object();
+    }
+
+    static void file_or_null(JsonWriter& json, std::string_view name, const Location& location, const std::string& base_dir) {
+        json.key(name);
+        if (location.file.empty()) json.null();
+        else json.value(display_path_view(location.file.str(), base_dir));
+    }
+
+    static void string_or_null(JsonWriter& json, std::string_view name, const std::optional<std::string>& text) {
+        json.member_or_null(name, text ? &*text : nullptr);
+    }
+
+    static void write_finding(JsonWriter& json, const Diagnostic& d, std::string_view slug, const std::string& base_dir) {
+        json.begin_object(JsonLayout::Inline);
+        json.member("rule", d.rule_id).member("slug", slug).member("severity", to_string(d.severity));
+        json.member("message", d.message);
+        file_or_null(json, "file", d.location, base_dir);
+        json.member("line", d.location.line).member("column", d.location.column);
+        json.key("gpo");
+        if (d.gpo) json.begin_object().member("guid", d.gpo->guid).member("name", d.gpo->name).end_object();
+        else json.null();
+        string_or_null(json, "som", d.som);
+        string_or_null(json, "setting", d.setting);
+        json.key("notes").begin_array();
+        for (const Note& note : d.notes) {
+            json.begin_object().member("message", note.message);
+            if (note.location) file_or_null(json, "file", *note.location, base_dir);
+            else json.key("file").null();
+            json.key("line");
+            if (note.location) json.value(note.location->line);
+            else json.null();
+            json.end_object();
         }
-        out += ", \"som\": ";
-        string_or_null(out, d.som);
-        out += ", \"setting\": ";
-        string_or_null(out, d.setting);
-        out += ", \"notes\": [";
-        for (size_t i = 0; i < d.notes.size(); ++i) {
-            const Note& note = d.notes[i];
-            out += i ? ", {\"message\": " : "{\"message\": ";
-            append_json_string(out, note.message);
-            out += ", \"file\": ";
-            if (note.location) file_or_null(out, *note.location, base_dir);
-            else out += "null";
-            out += ", \"line\": ";
-            out += note.location ? std::to_string(note.location->line) : std::string("null");
-            out += '}';
-        }
-        out += "]}";
+        json.end_array().end_object();
     }
 
     unsigned threads_;

@@ -2,7 +2,6 @@
 
 #include <array>
 
-#include "core/json_string.hpp"
 #include "report/formats.hpp"
 #include "report/github_reporter.hpp"
 #include "report/sarif_reporter.hpp"
@@ -53,7 +52,5 @@ std::string_view display_path_view(std::string_view path, std::string_view base_
 std::string display_path(const std::string& path, const std::string& base_dir) {
     return std::string(display_path_view(path, base_dir));
 }
-
-std::string json_string(std::string_view text) { return json_quote(text); }
 
 }  // namespace gpolint::report

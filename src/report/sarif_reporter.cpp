@@ -6,7 +6,7 @@
 #include <unordered_map>
 
 #include "findings/fingerprint.hpp"
-#include "report/json_writer.hpp"
+#include "core/json_writer.hpp"
 
 namespace gpolint::report {
 

@@ -10,6 +10,7 @@
 
 #include "core/diagnostic.hpp"
 #include "model/gpo.hpp"
+#include "model/policy_semantics.hpp"
 #include "model/topology.hpp"
 
 namespace gpolint::resolve {
@@ -26,6 +27,10 @@ struct ProcessedLink {
     std::string reason;               // why it was left out, or why it is conditional
     Location link_location;
 };
+
+// The link as model::describe_link names it: "'Name' linked at DN (link order N, enforced)".
+model::LinkRef link_ref(const ProcessedLink& link);
+std::string describe_link(const model::Topology& topology, const ProcessedLink& link);
 
 enum class ContributionState { Won, Overridden, NotApplied };
 const char* to_string(ContributionState state);

@@ -10,6 +10,12 @@
 
 namespace gpolint::resolve {
 
+model::LinkRef link_ref(const ProcessedLink& link) { return {link.gpo, link.link_som, link.link_order, link.enforced}; }
+
+std::string describe_link(const model::Topology& topology, const ProcessedLink& link) {
+    return model::describe_link(topology, link_ref(link), link.gpo_guid);
+}
+
 const char* to_string(ContributionState state) {
     switch (state) {
         case ContributionState::Won: return "won";

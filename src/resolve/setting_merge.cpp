@@ -9,14 +9,6 @@ namespace {
 using model::applying_extension;
 using model::defines_value;
 
-std::string describe_link(const ProcessedLink& link, const model::Topology& topology) {
-    std::string name = link.gpo != nullptr ? link.gpo->name : link.gpo_guid;
-    const std::string& som = topology.soms[static_cast<size_t>(link.link_som)].dn;
-    if (link.enforced) return "'" + name + "' (enforced at " + som + ")";
-    if (link.link_order == 0) return "'" + name + "' (linked at " + som + ", link order unknown)";
-    return "'" + name + "' (link order " + std::to_string(link.link_order) + " at " + som + ")";
-}
-
 // Why `loser` no longer counts, given the contribution that decided the outcome.
 std::string overridden_reason(const Contribution& loser, const Contribution& decider,
                               const std::vector<ProcessedLink>& order, const model::Topology& topology) {
@@ -28,10 +20,10 @@ std::string overridden_reason(const Contribution& loser, const Contribution& dec
         if (loser.link_index == decider.link_index)
             return std::string(deleted ? "deleted" : "overridden") + " by the " + std::string(model::to_string(by)) +
                    " settings of the same GPO" + why;
-        return (deleted ? "deleted by " : "overridden by ") + describe_link(order[decider.link_index], topology) + why;
+        return (deleted ? "deleted by " : "overridden by ") + describe_link(topology, order[decider.link_index]) + why;
     }
     if (loser.link_index == decider.link_index) return deleted ? "deleted later in the same GPO" : "overridden later in the same GPO";
-    return (deleted ? "deleted by " : "overridden by ") + describe_link(order[decider.link_index], topology);
+    return (deleted ? "deleted by " : "overridden by ") + describe_link(topology, order[decider.link_index]);
 }
 
 // True when the outcome of `key_state` was decided by an extension that runs after the one applying

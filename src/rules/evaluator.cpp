@@ -139,17 +139,6 @@ bool evaluate(const Expr& expr, const Facts& facts) {
     }
 }
 
-std::string display_value(const model::Value& value) {
-    if (!value.text.empty()) return value.text;
-    if (!value.items.empty()) {
-        std::string joined;
-        for (const auto& item : value.items) joined += (joined.empty() ? "" : ",") + item;
-        return joined;
-    }
-    if (value.number) return std::to_string(*value.number);
-    return "(empty)";
-}
-
 namespace {
 
 // Copies `text`, replacing each {…} placeholder (braces may nest) by fill(name); an unclosed brace is

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/policy_semantics.hpp"
 #include "model/setting.hpp"
 #include "rules/expression.hpp"
 #include "rules/facts.hpp"
@@ -12,8 +13,7 @@ namespace gpolint::rules {
 // Keys in `expr` must already be case-folded (instantiate() does it).
 bool evaluate(const Expr& expr, const Facts& facts);
 
-// The value as a user wrote it: the list joined with ',' for principals, "(empty)" for an empty one.
-std::string display_value(const model::Value& value);
+using model::display_value;  // one wording of a value, in model/policy_semantics.hpp
 
 struct RenderContext {
     const Facts& facts;

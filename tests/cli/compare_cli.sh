@@ -19,6 +19,8 @@ diff -u expected.txt "$out/pair.txt" || fail "the text comparison of the hand-ma
 for count in '"missing": 1' '"different": 2' '"extra": 1' '"settings_compared": 7'; do
     grep -qF "$count" "$out/pair.json" || fail "JSON lacks $count"
 done
+# One newline ends the document, as every JSON gpolint writes (it used to end with a blank line).
+[ "$(tail -c 2 "$out/pair.json" | od -An -c | tr -d ' ')" = '}\n' ] || fail "JSON does not end with '}' and one newline"
 "$gpolint" compare left right --format csv >"$out/pair.csv"
 [ "$(wc -l <"$out/pair.csv")" -eq 5 ] || fail "CSV: expected a heading and 4 rows, got $(wc -l <"$out/pair.csv") lines"
 grep -qF 'GPO set,different,Debug programs,privilege:SeDebugPrivilege,*S-1-5-32-544,' "$out/pair.csv" ||

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_writer.hpp"
 #include "report/formats.hpp"
 #include "report/reporter.hpp"
 
@@ -128,7 +129,7 @@ TEST_CASE("json output: exact shape and escaping") {
           "\"notes\": []}\n"
           "], \"summary\": {\"errors\": 1, \"warnings\": 1, \"notes\": 0, \"suppressed\": 0, \"gpos\": 2, \"soms\": 1, "
           "\"files\": 3}}\n");
-    CHECK(report::json_string(std::string("\x01\n", 2)) == "\"\\u0001\\n\"");
+    CHECK(gpolint::json_quote(std::string("\x01\n", 2)) == "\"\\u0001\\n\"");
 }
 
 TEST_CASE("text output: a problem with a whole file reads 'file: error:', a binary one keeps its offset") {

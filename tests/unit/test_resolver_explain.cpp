@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "report/explain_reporter.hpp"
 #include "resolve/explain.hpp"
 #include "test_resolver_fixture.hpp"
 
@@ -13,13 +14,13 @@ namespace {
 
 std::string json_of(const gpolint::resolve::EffectivePolicy& policy, ExplainRequest request = {}) {
     std::ostringstream out;
-    gpolint::resolve::write_explain_json(out, policy, request);
+    gpolint::report::write_explain_json(out, policy, request);
     return out.str();
 }
 
 std::string text_of(const gpolint::resolve::EffectivePolicy& policy, ExplainRequest request = {}) {
     std::ostringstream out;
-    gpolint::resolve::write_explain_text(out, policy, request);
+    gpolint::report::write_explain_text(out, policy, request);
     return out.str();
 }
 
@@ -74,15 +75,16 @@ TEST_CASE("explain: text lists applied GPOs, the ones left out with reasons, and
     CHECK(text.find("Effective computer policy of OU=HyperV,DC=contoso,DC=com (ou)\n") == 0);
     CHECK(text.find("  block inheritance: yes\n") != std::string::npos);
     CHECK(text.find("note: sites are not part of the OU tree") != std::string::npos);
-    CHECK(text.find("  1. HyperV {HyperV}  linked at OU=HyperV,DC=contoso,DC=com, link order 1\n"
-                    "  2. Hardening {Hardening}  linked at DC=contoso,DC=com, link order 1, enforced\n") !=
+    // One wording of a link everywhere (model::describe_link), then the GUID.
+    CHECK(text.find("  1. 'HyperV' linked at OU=HyperV,DC=contoso,DC=com (link order 1)  {HyperV}\n"
+                    "  2. 'Hardening' linked at DC=contoso,DC=com (link order 1, enforced)  {Hardening}\n") !=
           std::string::npos);
-    CHECK(text.find("Left out:\n  SiteGpo {SiteGpo}  linked at CN=Branch,CN=Sites,CN=Configuration,DC=contoso,DC=com, "
-                    "link order 1: blocked by inheritance at OU=HyperV,DC=contoso,DC=com\n") != std::string::npos);
+    CHECK(text.find("Left out:\n  'SiteGpo' linked at CN=Branch,CN=Sites,CN=Configuration,DC=contoso,DC=com "
+                    "(link order 1)  {SiteGpo}: blocked by inheritance at OU=HyperV,DC=contoso,DC=com\n") != std::string::npos);
     CHECK(text.find("  privilege:SeServiceLogonRight = *S-1-5-20\n"
                     "    winner: Hardening at DC=contoso,DC=com  Hardening/GptTmpl.inf:1:0\n"
                     "    overridden: HyperV = *S-1-5-20,*S-1-5-83-0  HyperV/GptTmpl.inf:1:0  "
-                    "(overridden by 'Hardening' (enforced at DC=contoso,DC=com))\n"
+                    "(overridden by 'Hardening' linked at DC=contoso,DC=com (link order 1, enforced))\n"
                     "    won: Hardening = *S-1-5-20  Hardening/GptTmpl.inf:1:0\n") != std::string::npos);
 }
 
@@ -109,7 +111,7 @@ TEST_CASE("explain: a deleted value and a value only a blocked GPO sets read dif
                     "    not_applied: Domain = 1  Domain/GptTmpl.inf:1:0  (blocked by inheritance at OU=Servers,DC=contoso,DC=com)\n") !=
           std::string::npos);
     CHECK(text.find("  registry:HKLM\\Software\\B: deleted\n"
-                    "    overridden: Ou = 1  Ou/registry.pol:1:0  (deleted by 'Cleanup' (link order 1 at OU=Servers,DC=contoso,DC=com))\n"
+                    "    overridden: Ou = 1  Ou/registry.pol:1:0  (deleted by 'Cleanup' linked at OU=Servers,DC=contoso,DC=com (link order 1))\n"
                     "    won: Cleanup = (delete_value)  Cleanup/registry.pol:1:0  (removes the value)\n") != std::string::npos);
 }
 
@@ -133,8 +135,22 @@ TEST_CASE("explain: binary locations show the byte offset") {
     gpolint::Location location;
     location.file = gpolint::intern_path("Machine/registry.pol");
     location.offset = 42;
-    CHECK(gpolint::resolve::format_location(location) == "Machine/registry.pol (byte 42)");
+    CHECK(gpolint::report::format_location(location) == "Machine/registry.pol (byte 42)");
     location.line = 3;
     location.column = 7;
-    CHECK(gpolint::resolve::format_location(location) == "Machine/registry.pol:3:7");
+    CHECK(gpolint::report::format_location(location) == "Machine/registry.pol:3:7");
+}
+
+TEST_CASE("explain: an empty value reads '(empty)', as in every other message") {
+    Scenario s;
+    int dom = s.domain();
+    s.link(dom, "Hardening");
+    s.gpo("Hardening");
+    s.set("Hardening", "privilege:SeTcbPrivilege", "");
+
+    const auto policy = s.resolve(dom);
+    CHECK(text_of(policy).find("  privilege:SeTcbPrivilege = (empty)\n"
+                               "    winner: Hardening at DC=contoso,DC=com  Hardening/GptTmpl.inf:1:0\n"
+                               "    won: Hardening = (empty)  Hardening/GptTmpl.inf:1:0\n") != std::string::npos);
+    CHECK(json_of(policy).find(R"x({"key": "privilege:SeTcbPrivilege", "value": "(empty)", )x") != std::string::npos);
 }

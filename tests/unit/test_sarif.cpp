@@ -6,7 +6,6 @@
 
 #include "findings/fingerprint.hpp"
 #include "findings_test_support.hpp"
-#include "report/json_writer.hpp"
 #include "report/sarif_reporter.hpp"
 
 using namespace gpolint;
@@ -141,23 +140,3 @@ TEST_CASE("sarif: write the sample document for the external validator") {
     CHECK(out.good());
 }
 
-namespace {
-std::string json_string(std::string_view text) {
-    std::string out;
-    report::append_json_string(out, text);
-    return out;
-}
-}  // namespace
-
-TEST_CASE("json writer: escaping and structure") {
-    CHECK(json_string("a\"b\\c\n\t\x01") == "\"a\\\"b\\\\c\\n\\t\\u0001\"");
-    CHECK(json_string("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
-    CHECK(json_string("bad\xFF") == "\"bad\xEF\xBF\xBD\"");      // not UTF-8: replaced
-    CHECK(json_string("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
-    std::string out;
-    report::JsonWriter w(out);
-    w.begin_object().member("n", 1).member("s", "x").key("a").begin_array().value(true).null().end_array();
-    w.key("e").begin_object().end_object().end_object();
-    CHECK(out == "{\n  \"n\": 1,\n  \"s\": \"x\",\n  \"a\": [\n    true,\n    null\n  ],\n  \"e\": {}\n}\n");
-    CHECK(is_json(out));
-}

@@ -61,7 +61,7 @@ TEST_CASE("scenario: **del. in a later GPO does not remove a value a template se
     CHECK(value.winner->value.text == "4,1");
     CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:won", "Ou:overridden"});
     CHECK(gpolint::test::reason(policy, value, 1) ==
-          "overridden by 'Domain' (link order 1 at DC=contoso,DC=com) (the Security extension runs after the Registry "
+          "overridden by 'Domain' linked at DC=contoso,DC=com (link order 1) (the Security extension runs after the Registry "
           "extension, for every GPO)");
     CHECK(winner(t.s.resolve(t.dom), kLsa + "\\NoLMHash") == "Domain");
 }
@@ -76,7 +76,7 @@ TEST_CASE("scenario: **del. in a later GPO removes a registry.pol value of an ea
     const auto& value = resolved(policy, kLsa + "\\NoLMHash");
     CHECK(value.winner == nullptr);
     CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Domain:overridden", "Ou:won"});
-    CHECK(gpolint::test::reason(policy, value, 0) == "deleted by 'Ou' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+    CHECK(gpolint::test::reason(policy, value, 0) == "deleted by 'Ou' linked at OU=Servers,DC=contoso,DC=com (link order 1)");
     CHECK(gpolint::test::reason(policy, value, 1) == "removes the value");
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("scenario: inside one GPO the template beats registry.pol, whatever th
           "overridden by the Security settings of the same GPO (the Security extension runs after the Registry "
           "extension, for every GPO)");
     // Both templates: one extension, so the later GPO wins.
-    CHECK(gpolint::test::reason(policy, level, 0) == "overridden by 'Both' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+    CHECK(gpolint::test::reason(policy, level, 0) == "overridden by 'Both' linked at OU=Servers,DC=contoso,DC=com (link order 1)");
 }
 
 // MS-GPOL §3.2.5.1.10: the Registry CSE runs first, for every GPO; the Security CSE runs after it over
@@ -178,7 +178,7 @@ TEST_CASE("scenario: across GPOs a template value beats registry.pol, even from 
     CHECK(value.winner->value.text == "4,0");
     CHECK(history(policy, kLsa + "\\NoLMHash") == Strings{"Ou Template:won", "Enforced Admx:overridden"});
     CHECK(gpolint::test::reason(policy, value, 1) ==
-          "overridden by 'Ou Template' (link order 1 at OU=Servers,DC=contoso,DC=com) (the Security extension runs "
+          "overridden by 'Ou Template' linked at OU=Servers,DC=contoso,DC=com (link order 1) (the Security extension runs "
           "after the Registry extension, for every GPO)");
 }
 

@@ -48,7 +48,7 @@ TEST_CASE("scenario: the worked example of FORMATS 5.2") {
     CHECK(entry(policy, "H1")->link_order == 2);
     CHECK(winner(policy, kKey) == "D1");
     CHECK(history(policy, kKey) == Strings{"H1:overridden", "D1:won"});
-    CHECK(gpolint::test::reason(policy, gpolint::test::resolved(policy, kKey), 0) == "overridden by 'D1' (enforced at DC=contoso,DC=com)");
+    CHECK(gpolint::test::reason(policy, gpolint::test::resolved(policy, kKey), 0) == "overridden by 'D1' linked at DC=contoso,DC=com (link order 1, enforced)");
 }
 
 TEST_CASE("scenario: an enforced link above a blocking OU still applies") {
@@ -109,7 +109,7 @@ TEST_CASE("scenario: an enforced domain link beats a non-enforced OU link") {
     CHECK(applied(policy) == Strings{"Servers", "Baseline"});
     CHECK(winner(policy, kKey) == "Baseline");
     CHECK(gpolint::test::reason(policy, gpolint::test::resolved(policy, kKey), 0) ==
-          "overridden by 'Baseline' (enforced at DC=contoso,DC=com)");
+          "overridden by 'Baseline' linked at DC=contoso,DC=com (link order 1, enforced)");
 }
 
 TEST_CASE("scenario: link order 1 (last gPLink entry) wins inside one SOM") {
@@ -129,7 +129,7 @@ TEST_CASE("scenario: link order 1 (last gPLink entry) wins inside one SOM") {
     CHECK(entry(policy, "First")->link_order == 1);
     CHECK(winner(policy, kKey) == "First");
     CHECK(gpolint::test::reason(policy, gpolint::test::resolved(policy, kKey), 0) ==
-          "overridden by 'First' (link order 1 at OU=Servers,DC=contoso,DC=com)");
+          "overridden by 'First' linked at OU=Servers,DC=contoso,DC=com (link order 1)");
 }
 
 TEST_CASE("scenario: a non-enforced OU link beats a non-enforced domain link") {

@@ -17,24 +17,8 @@ Diagnostic BuiltinCheck::finding(std::string message, Location location, const m
     return d;
 }
 
-std::string gpo_label(const model::Gpo& gpo) { return "'" + gpo.name + "'"; }
-
-LinkRef winning_link(const resolve::ProcessedLink& link) {
-    return {link.gpo, link.link_som, link.link_order, link.enforced};
-}
-
 std::string describe_link(const resolve::EffectivePolicy& policy, const resolve::ProcessedLink& link) {
-    return describe_link(*policy.topology, winning_link(link), link.gpo_guid);
-}
-
-std::string describe_link(const model::Topology& topology, const LinkRef& link, std::string_view unknown_guid) {
-    std::string text = link.gpo ? gpo_label(*link.gpo) : std::string(unknown_guid);
-    if (link.link_som >= 0) text += " linked at " + topology.soms[static_cast<size_t>(link.link_som)].dn;
-    std::string details;
-    if (link.link_order > 0) details = "link order " + std::to_string(link.link_order);
-    if (link.enforced) details += std::string(details.empty() ? "" : ", ") + "enforced";
-    if (!details.empty()) text += " (" + details + ")";
-    return text;
+    return resolve::describe_link(*policy.topology, link);
 }
 
 int blocking_som_between(const model::Topology& topology, int som, int link_som) {

@@ -12,6 +12,7 @@
 
 #include "core/diagnostic.hpp"
 #include "model/gpo.hpp"
+#include "model/policy_semantics.hpp"
 #include "model/topology.hpp"
 #include "resolve/effective.hpp"
 #include "rules/rule.hpp"
@@ -80,20 +81,12 @@ struct BuiltinEntry {
 const std::vector<BuiltinEntry>& builtin_registry();
 const BuiltinEntry* find_builtin(std::string_view id);
 
-// "'Name' linked at DN (link order N, enforced)": how notes name a link.
+// model::describe_link of a link of the SOM's processing order.
 std::string describe_link(const resolve::EffectivePolicy& policy, const resolve::ProcessedLink& link);
-// What describe_link needs of a link that brought a GPO of the input, kept after its SOM's effective
-// policy is gone (a winning link always has its GPO).
-struct LinkRef {
-    const model::Gpo* gpo = nullptr;
-    int link_som = -1;
-    uint32_t link_order = 0;
-    bool enforced = false;
-};
-LinkRef winning_link(const resolve::ProcessedLink& link);
-// `unknown_guid` names the GPO when `link.gpo` is null.
-std::string describe_link(const model::Topology& topology, const LinkRef& link, std::string_view unknown_guid = {});
-std::string gpo_label(const model::Gpo& gpo);
+using model::describe_link;
+using model::gpo_label;
+using model::LinkRef;
+using resolve::link_ref;
 // The SOM from `som` up to (not including) `link_som` whose block inheritance an enforced link on
 // `link_som` defeats; -1 when none blocks.
 int blocking_som_between(const model::Topology& topology, int som, int link_som);

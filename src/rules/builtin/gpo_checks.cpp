@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "model/policy_semantics.hpp"
 #include "model/principal.hpp"
 #include "model/topology.hpp"
 #include "rules/builtin/checks.hpp"
@@ -128,7 +129,8 @@ public:
             auto it = from_template.find(s.key.folded());
             if (it == from_template.end() || same_data(it->second->value, s.value) || !reported.insert(it->first).second) continue;
             const model::Setting& in_template = *it->second;
-            bool preferences_win = s.source == model::SourceKind::Preferences;
+            // Which of the two the machine keeps is the precedence inside one GPO (model/policy_semantics).
+            bool preferences_win = model::replaces(model::applying_extension(s), model::applying_extension(in_template));
             const model::Setting& kept = preferences_win ? s : in_template;
             Diagnostic d = finding(s.key.text() + " is " + display_value(in_template.value) + " in the security template and " +
                                        display_value(s.value) + " in " + model::to_string(s.source) + " of " + gpo_label(gpo) +

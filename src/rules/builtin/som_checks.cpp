@@ -2,7 +2,6 @@
 // replaced by one that lacks some of its SIDs), GPL601 (Restricted Groups members from several GPOs), GPL704 (a setting that loses everywhere), GPL705 (two links on one SOM
 // disagree).
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -15,6 +14,7 @@
 #include "model/policy_semantics.hpp"
 #include "model/principal.hpp"
 #include "rules/builtin/checks.hpp"
+#include "rules/builtin/setting_fates.hpp"
 #include "rules/evaluator.hpp"
 
 namespace gpolint::rules {
@@ -202,84 +202,33 @@ public:
     }
 };
 
-// Numbers every setting of the input densely (GPO by GPO, in file order), so that per-setting state
-// over millions of settings is a flat array instead of a hash map keyed by pointer.
-class SettingNumbers {
-public:
-    explicit SettingNumbers(const std::vector<model::Gpo>& gpos) : gpos_(gpos) {
-        first_.reserve(gpos.size() + 1);
-        size_t total = 0;
-        for (const auto& gpo : gpos) {
-            first_.push_back(total);
-            total += gpo.settings.size();
-        }
-        first_.push_back(total);
-    }
-    size_t size() const { return first_.back(); }
-    // SIZE_MAX when the setting is not one of the input's GPOs' own.
-    size_t of(const model::Gpo* gpo, const model::Setting* setting) const {
-        if (gpo == nullptr || gpos_.empty() || gpo < gpos_.data() || gpo >= gpos_.data() + gpos_.size()) return SIZE_MAX;
-        const auto& settings = gpo->settings;
-        if (settings.empty() || setting < settings.data() || setting >= settings.data() + settings.size()) return SIZE_MAX;
-        return first_[static_cast<size_t>(gpo - gpos_.data())] + static_cast<size_t>(setting - settings.data());
-    }
-    size_t first_of(size_t gpo_index) const { return first_[gpo_index]; }
-
-private:
-    const std::vector<model::Gpo>& gpos_;
-    std::vector<size_t> first_;
-};
-
+// GPL704: a setting that is overridden on every SOM where its GPO applies never takes effect.
 class OverriddenEverywhere final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext& context, std::vector<Diagnostic>&) override {
-        if (!numbers_) numbers_.emplace(context.gpos);
-        if (generation_ == 0) generation_ = ++next_generation_;
-        auto& marks = thread_marks(numbers_->size());
-        const uint32_t mine = generation_ << 2;
+        SettingFates::Recorder record = fates_.recorder(context.gpos);
         for (const auto& setting : policy.settings)
             for (const auto& c : setting.history) {
                 if (!applied(c)) continue;
-                const size_t number = numbers_->of(gpo_of(policy, c), c.setting);
-                if (number == SIZE_MAX) continue;
-                uint32_t& mark = marks[number];
-                if ((mark & ~3u) != mine) mark = mine;  // left by another instance: not ours
                 // An override with the very same value is redundancy, not a dead setting: the value is in force.
-                if (c.setting == setting.winner || (setting.winner && model::same_effect(c.setting->value, setting.winner->value))) {
-                    if (!(mark & kAlive)) alive_.push_back(static_cast<uint32_t>(number));
-                    mark |= kAlive;
-                } else if (setting.winner && setting.winner_link >= 0 && !(mark & kBeaten)) {
-                    // The first SOM that beats a setting names the winner; the link is described once, at the end.
-                    mark |= kBeaten;
-                    beaten_.push_back({static_cast<uint32_t>(number),
-                                       winning_link(policy.order[static_cast<size_t>(setting.winner_link)])});
-                }
+                if (c.setting == setting.winner || (setting.winner && model::same_effect(c.setting->value, setting.winner->value)))
+                    record.took_effect(gpo_of(policy, c), c.setting);
+                else if (setting.winner && setting.winner_link >= 0)
+                    record.lost(gpo_of(policy, c), c.setting, link_ref(policy.order[static_cast<size_t>(setting.winner_link)]));
             }
     }
-    void merge_later(BuiltinCheck& later) override {
-        auto& other = static_cast<OverriddenEverywhere&>(later);
-        if (!other.numbers_) return;
-        if (!numbers_) numbers_.emplace(*other.numbers_);
-        absorb(alive_, beaten_);  // this instance's own SOMs come first
-        absorb(other.alive_, other.beaten_);
-    }
+    void merge_later(BuiltinCheck& later) override { fates_.merge_later(static_cast<OverriddenEverywhere&>(later).fates_); }
     void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {
-        if (!numbers_) return;
-        absorb(alive_, beaten_);
-        if (state_.empty()) return;
+        if (!fates_.settle()) return;
         // A forest has hundreds of thousands of these: GPO ranges are counted, then written straight
         // into their own slice of `out` on the thread pool, in GPO order, with no vector in between.
         const auto& gpos = context.gpos;
         const unsigned workers = thread_count(context.threads, gpos.size());
         const RangeSplit ranges(gpos.size(), workers);
         std::vector<size_t> start(ranges.count + 1, out.size());
-        for (size_t range = 0; range < ranges.count; ++range) {
-            size_t count = 0;
-            for (size_t n = numbers_->first_of(ranges.begin(range)); n < numbers_->first_of(ranges.end(range)); ++n)
-                count += dead(n) ? 1 : 0;
-            start[range + 1] = start[range] + count;
-        }
+        for (size_t range = 0; range < ranges.count; ++range)
+            start[range + 1] = start[range] + count_dead(gpos, ranges.begin(range), ranges.end(range));
         out.resize(start[ranges.count]);
         parallel_for(ranges.count, workers, [&](size_t range, unsigned) {
             size_t at = start[range];
@@ -288,62 +237,29 @@ public:
     }
 
 private:
-    struct Beaten {
-        uint32_t number;
-        LinkRef winner;
-    };
-
-    // Folds a piece's lists into state_, keeping the first winner recorded for a setting.
-    void absorb(std::vector<uint32_t>& alive, std::vector<Beaten>& beaten) {
-        if (alive.empty() && beaten.empty()) return;
-        if (state_.empty()) state_.assign(numbers_->size(), 0);
-        for (uint32_t number : alive) state_[number] |= kWon;
-        for (const auto& b : beaten)
-            if ((state_[b.number] >> 1) == 0) {
-                winners_.push_back(b.winner);
-                state_[b.number] |= static_cast<uint32_t>(winners_.size()) << 1;
-            }
-        std::vector<uint32_t>().swap(alive);
-        std::vector<Beaten>().swap(beaten);
+    size_t count_dead(const std::vector<model::Gpo>& gpos, size_t first, size_t last) const {
+        size_t count = 0;
+        for (size_t g = first; g < last; ++g)
+            for (size_t i = 0; i < gpos[g].settings.size(); ++i) count += fates_.never_took_effect(g, i) ? 1 : 0;
+        return count;
     }
-
-    bool dead(size_t number) const { return (state_[number] >> 1) != 0 && !(state_[number] & kWon); }
 
     void report(const CheckContext& context, size_t g, std::vector<Diagnostic>& out, size_t& at) const {
         const auto& gpo = context.gpos[g];
-        const size_t first = numbers_->first_of(g);
         for (size_t i = 0; i < gpo.settings.size(); ++i) {
-            if (!dead(first + i)) continue;
+            const LinkRef* winner = fates_.never_took_effect(g, i);
+            if (winner == nullptr) continue;
             const auto& s = gpo.settings[i];
-            const LinkRef& winner = winners_[(state_[first + i] >> 1) - 1];
             Diagnostic& d = out[at++];
             d = finding(s.key.text() + " in " + gpo_label(gpo) +
                             " is overridden on every SOM where the GPO applies: it never takes effect",
                         s.location, gpo);
             d.setting = s.key.text();
-            d.notes.push_back({"overridden by " + describe_link(context.topology, winner), std::nullopt});
+            d.notes.push_back({"overridden by " + describe_link(context.topology, *winner), std::nullopt});
         }
     }
 
-    // Marks per setting number for the instance checking SOMs on this thread: generation << 2 | flags.
-    // One array per thread, reused by every piece it checks (a fresh array per piece would have to be
-    // zeroed, and a forest has millions of settings); a new generation makes the old marks stale.
-    static std::vector<uint32_t>& thread_marks(size_t size) {
-        thread_local std::vector<uint32_t> marks;
-        if (marks.size() < size) marks.resize(size, 0);
-        return marks;
-    }
-
-    static constexpr uint32_t kAlive = 1, kBeaten = 2;  // marks
-    static constexpr uint32_t kWon = 1;                 // state_
-    static inline std::atomic<uint32_t> next_generation_{0};
-    std::optional<SettingNumbers> numbers_;
-    uint32_t generation_ = 0;
-    std::vector<uint32_t> alive_;   // numbers that won on this instance's SOMs, each once
-    std::vector<Beaten> beaten_;    // the first winner over each setting beaten on them, in visiting order
-    // After absorbing: bit 0, won somewhere; above it, 1 + index into winners_ of the first winner over it.
-    std::vector<uint32_t> state_;
-    std::vector<LinkRef> winners_;
+    SettingFates fates_;
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 check_installed() {
   local prefix=$1 work=$2 bin=$1/bin/gpolint out status
   [ -x "$bin" ] || fail "$bin is not installed"
-  for f in share/gpolint/policies/gpl2xx-ntlm.rules share/gpolint/docs/rules/GPL201.md share/man/man1/gpolint.1 \
+  for f in share/gpolint/policies/gpl2xx-ntlm.rules share/gpolint/policies/setting-names.tsv share/gpolint/docs/rules/GPL201.md share/man/man1/gpolint.1 \
            share/bash-completion/completions/gpolint share/zsh/vendor-completions/_gpolint share/doc/gpolint/LICENSE; do
     [ -f "$prefix/$f" ] || fail "$prefix/$f is not installed"
   done
@@ -19,6 +19,9 @@ check_installed() {
   out=$("$bin" check ../examples-copy/hyperv-fixed 2>&1); status=$?
   [ "$status" -eq 0 ] || fail "installed check of hyperv-fixed: exit $status: $out"
   "$bin" rules GPL201 | grep -q "^# GPL201" || fail "'gpolint rules GPL201' does not print the installed page"
+  out=$("$bin" compare ../examples-copy/cluster-outage ../examples-copy/cluster-fixed 2>&1)
+  grep -q "different: Network security: LAN Manager authentication level \[" <<<"$out" ||
+    fail "installed compare does not name settings from share/gpolint/policies/setting-names.tsv: $out"
   echo "ok: $bin checks a copy of examples/ from another folder with its installed rules"
   mv "$prefix/share/gpolint/policies" "$prefix/share/gpolint/policies.away"
   out=$("$bin" check ../examples-copy/cluster-outage 2>&1); status=$?
