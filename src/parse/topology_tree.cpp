@@ -85,7 +85,7 @@ void SomTreeBuilder::build(model::Topology& topology, Diagnostics& diagnostics, 
         auto key = model::normalize_dn(som.dn);
         if (auto it = index.find(key); it != index.end()) {
             const auto& first = all[it->second].location;
-            diagnostics.warning("GPL001", som.location,
+            diagnostics.warning("GPL015", som.location,
                                 som.dn + " is already declared in " + first.file.str() + ":" +
                                     std::to_string(first.line) + "; this declaration is ignored");
             continue;
