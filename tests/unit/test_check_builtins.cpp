@@ -177,7 +177,8 @@ TEST_CASE("GPL705: link order unknown - one warning per differing setting, namin
     std::vector<resolve::ProcessedLink> order{link(gpos[0], domain, 0), link(gpos[1], domain, 0)};
     auto keys = std::vector<Contributions>{{key, {{0, &gpos[0].settings[0]}, {1, &gpos[1].settings[0]}}},
                                            {"privilege:SeDebugPrivilege", {{0, &gpos[0].settings[1]}, {1, &gpos[1].settings[1]}}}};
-    auto gpl705 = of_rule(run(gpos, topology, {policy(topology, domain, order, keys)}), "GPL705");
+    auto findings = run(gpos, topology, {policy(topology, domain, order, keys)});
+    auto gpl705 = of_rule(findings, "GPL705");
     REQUIRE(gpl705.size() == 1);
     CHECK(gpl705[0]->severity == Severity::Warning);
     CHECK(gpl705[0]->setting == key);

@@ -226,6 +226,15 @@ private:
         return pairs.emplace_back(Pair{winner, loser, {}});
     }
 
+    // audit.csv keeps the subcategory's name as the value's text and the setting in its number: both
+    // are shown, or two different audit settings would read alike ("Audit SAM" against "Audit SAM").
+    static std::string shown(const model::Value& value) {
+        std::string text = display_value(value);
+        if (value.kind == model::ValueKind::Number && value.number && text != std::to_string(*value.number))
+            text += " = " + std::to_string(*value.number);
+        return text;
+    }
+
     static std::string name_of(const resolve::EffectivePolicy& policy, const resolve::Contribution& c) {
         const auto& link = policy.order[c.link_index];
         return link.gpo ? gpo_label(*link.gpo) : link.gpo_guid;
@@ -253,13 +262,13 @@ private:
                              const std::vector<const resolve::Contribution*>& contributions) const {
         std::string values;
         for (const auto* c : contributions)
-            values += (values.empty() ? "" : ", ") + display_value(c->setting->value) + " from " + name_of(policy, *c);
+            values += (values.empty() ? "" : ", ") + shown(c->setting->value) + " from " + name_of(policy, *c);
         Diagnostic d = finding(setting.key.text() + " gets different values from " + std::to_string(contributions.size()) +
                                    " GPOs linked on " + policy.som_ref().dn +
                                    " and their link order is unknown (links read from gpreport.xml): " + values,
                                contributions.back()->setting->location);
         for (const auto* c : contributions)
-            d.notes.push_back({"sets " + display_value(c->setting->value) + ": " + describe_link(policy, policy.order[c->link_index]),
+            d.notes.push_back({"sets " + shown(c->setting->value) + ": " + describe_link(policy, policy.order[c->link_index]),
                                located(c->setting->location)});
         d.som = policy.som_ref().dn;
         d.setting = setting.key.text();
@@ -281,8 +290,8 @@ private:
                                first_won->setting->location);
         d.severity = Severity::Note;
         for (const auto& [won, lost] : pair.settings)
-            d.notes.push_back({won->setting->key.text() + ": " + display_value(won->setting->value) + " applies, not " +
-                                   display_value(lost->setting->value) + (one_reason ? "" : " (" + why(policy, *won, *lost) + ")"),
+            d.notes.push_back({won->setting->key.text() + ": " + shown(won->setting->value) + " applies, not " +
+                                   shown(lost->setting->value) + (one_reason ? "" : " (" + why(policy, *won, *lost) + ")"),
                                located(lost->setting->location)});
         d.som = policy.som_ref().dn;
         d.setting = first_won->setting->key.text();
