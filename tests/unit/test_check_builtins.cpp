@@ -182,6 +182,6 @@ TEST_CASE("GPL705: link order unknown - one warning per differing setting, namin
     REQUIRE(gpl705.size() == 1);
     CHECK(gpl705[0]->severity == Severity::Warning);
     CHECK(gpl705[0]->setting == key);
-    CHECK(gpl705[0]->message.find("their link order is unknown") != std::string::npos);
+    CHECK(gpl705[0]->message.find("in an unknown link order") != std::string::npos);
     CHECK(gpl705[0]->message.find("4,1 from 'BitLocker PIN', 4,0 from 'BitLocker TPM'") != std::string::npos);
 }

@@ -56,7 +56,7 @@ void check_known(SectionKind kind, const std::string_view (&keys)[N]) {
 
 }  // namespace
 
-TEST_CASE("inf known keys: MS-GPSB [System Access] lists (password, lockout, account options)") {
+TEST_CASE("inf known keys: MS-GPSB System Access lists (password, lockout, account options)") {
     check_known(SectionKind::SystemAccess, kPasswordPolicies);
     check_known(SectionKind::SystemAccess, kAccountLockout);
     check_known(SectionKind::SystemAccess, kAccountOptions);
@@ -68,7 +68,7 @@ TEST_CASE("inf known keys: MS-GPSB [System Access] lists (password, lockout, acc
     CHECK_FALSE(is_known_key(SectionKind::SystemAccess, "MinimumPasswordLenght"));
 }
 
-TEST_CASE("inf known keys: MS-GPSB [Kerberos Policy], log sections and [Event Audit]") {
+TEST_CASE("inf known keys: MS-GPSB Kerberos Policy, log sections and Event Audit") {
     check_known(SectionKind::KerberosPolicy, kKerberosPolicy);
     for (auto kind : {SectionKind::SystemLog, SectionKind::SecurityLog, SectionKind::ApplicationLog}) {
         check_known(kind, kEventLogPolicies);

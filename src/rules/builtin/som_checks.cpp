@@ -260,16 +260,25 @@ private:
 
     Diagnostic unknown_order(const resolve::EffectivePolicy& policy, const resolve::ResolvedSetting& setting,
                              const std::vector<const resolve::Contribution*>& contributions) const {
+        // The message names each value when they are short; long ones (deny lists run to hundreds of
+        // characters) are only in the notes, one per other GPO, as the finding's own location is the last GPO's.
+        constexpr size_t kShort = 40;
+        bool all_short = std::all_of(contributions.begin(), contributions.end(),
+                                     [](const auto* c) { return shown(c->setting->value).size() <= kShort; });
         std::string values;
-        for (const auto* c : contributions)
-            values += (values.empty() ? "" : ", ") + shown(c->setting->value) + " from " + name_of(policy, *c);
+        if (all_short)
+            for (const auto* c : contributions)
+                values += (values.empty() ? ": " : ", ") + shown(c->setting->value) + " from " + name_of(policy, *c);
+        else
+            values = ": " + name_of(policy, *contributions.back()) + "'s value is at this line, the other GPOs' in the notes";
         Diagnostic d = finding(setting.key.text() + " gets different values from " + std::to_string(contributions.size()) +
                                    " GPOs linked on " + policy.som_ref().dn +
-                                   " and their link order is unknown (links read from gpreport.xml): " + values,
+                                   " in an unknown link order (gpreport.xml links)" + values,
                                contributions.back()->setting->location);
         for (const auto* c : contributions)
-            d.notes.push_back({"sets " + shown(c->setting->value) + ": " + describe_link(policy, policy.order[c->link_index]),
-                               located(c->setting->location)});
+            if (c != contributions.back())
+                d.notes.push_back({"sets " + shown(c->setting->value) + ": " + describe_link(policy, policy.order[c->link_index]),
+                                   located(c->setting->location)});
         d.som = policy.som_ref().dn;
         d.setting = setting.key.text();
         if (const auto* gpo = gpo_of(policy, *contributions.back())) d.gpo = GpoRef{gpo->guid, gpo->name};
