@@ -211,6 +211,8 @@ public:
     }
 
 private:
+    static constexpr size_t kShortValue = 40;  // longer values are named only in the notes
+
     struct Pair {
         const model::Gpo* winner = nullptr;
         const model::Gpo* loser = nullptr;
@@ -262,9 +264,8 @@ private:
                              const std::vector<const resolve::Contribution*>& contributions) const {
         // The message names each value when they are short; long ones (deny lists run to hundreds of
         // characters) are only in the notes, one per other GPO, as the finding's own location is the last GPO's.
-        constexpr size_t kShort = 40;
         bool all_short = std::all_of(contributions.begin(), contributions.end(),
-                                     [](const auto* c) { return shown(c->setting->value).size() <= kShort; });
+                                     [](const auto* c) { return shown(c->setting->value).size() <= kShortValue; });
         std::string values;
         if (all_short)
             for (const auto* c : contributions)
