@@ -65,10 +65,14 @@ void fill_gpo_views(report::ReportData& data, const parse::Inputs& inputs) {
     }
 }
 
+// GPL001 alone means "read but could not be parsed": the report's list of files with parse errors counts
+// these, not every error finding (a GPL704 or a GPL015 is about a file gpolint read correctly).
+bool is_parse_error(const Diagnostic& d) { return d.rule_id == "GPL001"; }
+
 void fill_input_views(report::ReportData& data, const parse::Inputs& inputs) {
     std::unordered_map<const std::string*, size_t> errors_in;  // interned paths: one address per file
     for (const auto& d : data.findings)
-        if (d.severity == Severity::Error) ++errors_in[&d.location.file.str()];
+        if (is_parse_error(d)) ++errors_in[&d.location.file.str()];
     for (const auto& file : inputs.files) {
         auto found = errors_in.find(&file.str());
         data.inputs_view.push_back({file.str(), found == errors_in.end() ? 0 : found->second});

@@ -58,9 +58,21 @@ std::vector<std::string> folded_sorted(const std::vector<std::string>& items) {
 
 }  // namespace
 
+std::string service_key_text(std::string_view service, ServiceAspect aspect) {
+    std::string_view name;
+    switch (aspect) {
+        case ServiceAspect::StartupType: name = "StartupType"; break;
+        case ServiceAspect::Permissions: name = "Permissions"; break;
+        case ServiceAspect::Account: name = "Account"; break;
+        case ServiceAspect::Recovery: name = "Recovery"; break;
+        case ServiceAspect::Action: name = "Action"; break;
+    }
+    std::string key = "service:";
+    key.append(service).append("\\").append(name);
+    return key;
+}
+
 bool same_effect(const Value& a, const Value& b) {
-    if (a.kind == ValueKind::Service || b.kind == ValueKind::Service)
-        return !a.number || !b.number || *a.number == *b.number;
     if (a.number && b.number) return *a.number == *b.number;
     if (a.kind == ValueKind::PrincipalList || b.kind == ValueKind::PrincipalList) {
         // GPL704 asks this of every overridden contribution of a forest: settle the common cases without

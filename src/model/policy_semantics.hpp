@@ -40,10 +40,18 @@ inline bool replaces(Extension later, Extension earlier) { return later >= earli
 // **SecureKey define none.
 bool defines_value(Operation op);
 
+// What a service entry sets. A template [Service General Setting] line sets the startup type and the
+// service's permissions (SDDL); a Preferences Services.xml item sets the startup type, the logon
+// account, the recovery actions and a start/stop action. Each aspect is a key of its own, so only
+// entries that set the same aspect override each other (a Services.xml startup type does not undo the
+// template's permissions).
+enum class ServiceAspect { StartupType, Permissions, Account, Recovery, Action };
+// The one spelling of those keys: service:Spooler\StartupType, service:Spooler\Permissions, …
+std::string service_key_text(std::string_view service, ServiceAspect aspect);
+
 // True when two contributions to one key leave the same thing in place, so that one overriding the
-// other changes nothing: equal numbers, equal lists (principal lists in any order, case-insensitive),
-// or equal text. A service entry sets the start mode (and the template's also an ACL); when one of
-// the two leaves the start mode alone, they do not set the same thing and neither undoes the other.
+// other changes nothing: equal numbers (a startup type written 4 or DISABLED), equal lists (principal
+// lists in any order, case-insensitive), or equal text.
 bool same_effect(const Value& a, const Value& b);
 
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked

@@ -18,7 +18,7 @@ namespace gpolint::model {
 //   registry:HKLM\System\CurrentControlSet\Control\Lsa\NoLMHash
 //   access:MinimumPasswordLength      kerberos:MaxTicketAge        log:Security\MaximumLogSize
 //   eventaudit:AuditLogonEvents       audit:{0cce9215-69ae-11d9-bed3-505054503030}   audit:Option:CrashOnAuditFail
-//   service:Spooler                   group:*S-1-5-32-544\Members  group:*S-1-5-32-544\Memberof
+//   service:Spooler\StartupType       group:*S-1-5-32-544\Members  group:*S-1-5-32-544\Memberof
 //   regkey:MACHINE\Software\X         file:%SystemRoot%\x          raw:Profile Description\Description
 // `text` keeps the spelling of the first source (for display); `folded` is the lower-case form used for
 // every comparison and lookup. Keys are interned for the whole run (setting.cpp): the resolver copies
@@ -81,7 +81,7 @@ enum class ValueKind {
     MultiString,   // REG_MULTI_SZ (items)
     Qword,
     PrincipalList, // [Privilege Rights], [Group Membership] (items; empty list = "defined, no one")
-    Service,       // [Service General Setting]: number = startup mode, text = SDDL
+    Service,       // a service's startup type: number = 2/3/4, text as written (service:NAME\StartupType)
     Acl,           // [Registry Keys] / [File Security]: number = mode, text = SDDL
     Raw            // unknown section or unparsed data
 };

@@ -388,8 +388,8 @@ private:
             result_.topology.push_back({file.string(), std::move(*bytes)});
         } else {
             result_.files_read.push_back(file.string());
-            diagnostics_.warning("GPL001", Location{text.path(), 0, 0, 0},
-                                 "'" + file.string() + "' is not a Group Policy file gpolint knows; ignored");
+            diagnostics_.note("GPL014", Location{text.path(), 0, 0, 0},
+                              "'" + file.string() + "' is not a Group Policy file gpolint knows; ignored");
         }
     }
 

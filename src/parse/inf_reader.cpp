@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "model/policy_semantics.hpp"
+
 namespace gpolint::parse {
 
 namespace {
@@ -95,6 +97,25 @@ model::Value object_value(ValueKind kind, const model::ObjectEntry& e) {
     return v;
 }
 
+// One [Service General Setting] line sets two things: the startup type, and the permissions on the
+// service when the SDDL is not empty.
+void add_service(std::vector<Setting>& out, const model::ObjectEntry& e) {
+    using model::ServiceAspect;
+    if (e.mode) {
+        model::Value startup;
+        startup.kind = ValueKind::Service;
+        startup.number = e.mode;
+        startup.text = std::to_string(*e.mode);
+        out.push_back(make_setting(model::service_key_text(e.name, ServiceAspect::StartupType), e.place, std::move(startup)));
+    }
+    if (!e.sddl.empty()) {
+        model::Value permissions;
+        permissions.kind = ValueKind::Acl;
+        permissions.text = e.sddl;
+        out.push_back(make_setting(model::service_key_text(e.name, ServiceAspect::Permissions), e.place, std::move(permissions)));
+    }
+}
+
 model::Value raw_value(const model::KeyValueEntry& e) {
     model::Value v;
     v.kind = ValueKind::Raw;
@@ -113,7 +134,7 @@ std::vector<Setting> template_settings(const model::SecurityTemplate& t) {
     std::vector<Setting> out;
     out.reserve(t.system_access.size() + t.kerberos_policy.size() + t.system_log.size() + t.security_log.size() +
                 t.application_log.size() + t.event_audit.size() + t.registry_values.size() +
-                t.privilege_rights.size() + t.group_membership.size() + t.services.size() + t.registry_keys.size() +
+                t.privilege_rights.size() + t.group_membership.size() + 2 * t.services.size() + t.registry_keys.size() +
                 t.file_security.size() + t.profile_description.size());
     add_scalars(out, "access:", t.system_access);
     add_scalars(out, "kerberos:", t.kerberos_policy);
@@ -129,7 +150,7 @@ std::vector<Setting> template_settings(const model::SecurityTemplate& t) {
         const char* relation = e.relation == model::GroupRelation::Members ? "\\Members" : "\\Memberof";
         out.push_back(make_setting("group:" + e.group + relation, e.place, principal_list(e.value, e.principals)));
     }
-    for (const auto& e : t.services) out.push_back(make_setting("service:" + e.name, e.place, object_value(ValueKind::Service, e)));
+    for (const auto& e : t.services) add_service(out, e);
     for (const auto& e : t.registry_keys) out.push_back(make_setting("regkey:" + e.name, e.place, object_value(ValueKind::Acl, e)));
     for (const auto& e : t.file_security) out.push_back(make_setting("file:" + e.name, e.place, object_value(ValueKind::Acl, e)));
     for (const auto& e : t.profile_description)

@@ -79,7 +79,7 @@ private:
     void check_version() {
         auto value = decode_ldif_value(pending_, source_, diagnostics_);
         if (value && trim(value->text) != "1")
-            diagnostics_.warning("GPL001", location_at(pending_.line_offset),
+            diagnostics_.warning("GPL016", location_at(pending_.line_offset),
                                  "LDIF version '" + excerpt(value->text) + "' is not 1; reading it as version 1");
     }
 
@@ -223,7 +223,7 @@ std::optional<LdifValue> decode_ldif_value(const LdifAttribute& attribute, const
     switch (attribute.encoding) {
         case LdifEncoding::Plain: return unfold(attribute.raw, value_offset);
         case LdifEncoding::Url:
-            diagnostics.warning("GPL001", where(), "values read from a URL (" + name + ":< …) are not supported; ignored");
+            diagnostics.warning("GPL016", where(), "values read from a URL (" + name + ":< …) are not supported; ignored");
             return std::nullopt;
         case LdifEncoding::Base64: break;
     }

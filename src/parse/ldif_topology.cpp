@@ -102,7 +102,7 @@ private:
         const auto* changetype = record.first("changetype");
         auto value = text(changetype);
         if (!value || model::iequals(*value, "add")) return true;
-        diagnostics_.warning("GPL001", where(*changetype),
+        diagnostics_.warning("GPL016", where(*changetype),
                              "'changetype: " + excerpt(*value) + "' is a change, not an exported entry; record ignored");
         return false;
     }
@@ -138,13 +138,13 @@ private:
         bool existed = false;
         auto& som = builder_.declare(record.dn, kind, where(record.offset), existed);
         if (existed) {
-            diagnostics_.warning("GPL001", where(record.offset),
+            diagnostics_.warning("GPL015", where(record.offset),
                                  record.dn + " appears twice in this file; the first record is used");
             return;
         }
         auto links = record.all("gPLink");
         if (links.size() > 1)
-            diagnostics_.warning("GPL001", where(*links[1]), "gPLink is single-valued; only the first value is used");
+            diagnostics_.warning("GPL016", where(*links[1]), "gPLink is single-valued; only the first value is used");
         if (!links.empty()) read_gplink(*links.front(), som);
         if (auto options = number(record, "gPOptions")) som.block_inheritance = (*options & 1u) != 0;
     }
@@ -185,7 +185,7 @@ private:
         }
         container.guid = canonical_guid(guid);
         if (!seen_containers_.insert(container.guid).second) {
-            diagnostics_.warning("GPL001", container.location,
+            diagnostics_.warning("GPL015", container.location,
                                  "GPO " + container.guid + " appears twice in this file; the first record is used");
             return;
         }

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string>
 
+#include "model/policy_semantics.hpp"
 #include "model/setting.hpp"
 
 namespace gpolint::parse {
@@ -178,18 +179,35 @@ private:
         if (!removed.empty()) add("\\RemovedMembers", std::move(removed));
     }
 
+    // An NTService item gives one setting per aspect it changes (model::ServiceAspect); NOCHANGE and
+    // empty attributes change nothing. The recovery program's arguments are left out: like a task's,
+    // they can hold a password, and they add nothing to which entry overrides which.
     void read_service(const XMLElement* item, Scope scope) {
+        using model::ServiceAspect;
         const auto* p = child(item, "Properties");
         std::string name = attribute(p, "serviceName");
         if (name.empty()) return;
-        auto setting = make_setting(item, "service:" + name, scope);
+        auto add = [&](ServiceAspect aspect, ValueKind kind, std::string text, std::optional<int64_t> number) {
+            auto setting = make_setting(item, model::service_key_text(name, aspect), scope);
+            setting.value.kind = kind;
+            setting.value.text = std::move(text);
+            setting.value.number = number;
+            settings_.push_back(std::move(setting));
+        };
         std::string startup = attribute(p, "startupType");
-        setting.value.kind = ValueKind::Service;
-        setting.value.text = startup;
-        if (model::iequals(startup, "AUTOMATIC")) setting.value.number = 2;
-        else if (model::iequals(startup, "MANUAL")) setting.value.number = 3;
-        else if (model::iequals(startup, "DISABLED")) setting.value.number = 4;
-        settings_.push_back(std::move(setting));
+        if (model::iequals(startup, "AUTOMATIC")) add(ServiceAspect::StartupType, ValueKind::Service, startup, 2);
+        else if (model::iequals(startup, "MANUAL")) add(ServiceAspect::StartupType, ValueKind::Service, startup, 3);
+        else if (model::iequals(startup, "DISABLED")) add(ServiceAspect::StartupType, ValueKind::Service, startup, 4);
+        if (std::string account = attribute(p, "accountName"); !account.empty())
+            add(ServiceAspect::Account, ValueKind::String, account, std::nullopt);
+        std::string recovery;
+        for (const char* field : {"firstFailure", "secondFailure", "thirdFailure", "resetFailCountDelay",
+                                  "restartServiceDelay", "restartComputerDelay", "program"})
+            if (std::string value = attribute(p, field); !value.empty())
+                recovery += (recovery.empty() ? "" : " ") + std::string(field) + "=" + value;
+        if (!recovery.empty()) add(ServiceAspect::Recovery, ValueKind::String, recovery, std::nullopt);
+        if (std::string action = attribute(p, "serviceAction"); !action.empty() && !model::iequals(action, "NOCHANGE"))
+            add(ServiceAspect::Action, ValueKind::String, action, std::nullopt);
     }
 
     const XmlFile& file_;

@@ -137,8 +137,9 @@ private:
         bool existed = false;
         auto& som = builder_.declare(dn, kind, location(at), existed);
         if (existed)
-            error(at, dn + " is already declared at line " + std::to_string(som.location.line) +
-                          "; the links below are added to it");
+            diagnostics_.warning("GPL015", location(at),
+                                 dn + " is already declared at line " + std::to_string(som.location.line) +
+                                     "; the links below are added to it");
         else
             declared_.push_back(&som);
         current_ = &som;

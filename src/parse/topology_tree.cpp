@@ -66,7 +66,7 @@ SomList merge_declared(model::Topology& topology, std::deque<model::Som>& drafts
         auto key = model::normalize_dn(som.dn);
         if (auto it = list.index.find(key); it != list.index.end()) {
             const auto& first = list.all[it->second].location;
-            diagnostics.warning("GPL001", som.location,
+            diagnostics.warning("GPL015", som.location,
                                 som.dn + " is already declared in " + first.file.str() + ":" +
                                     std::to_string(first.line) + "; this declaration is ignored");
             continue;

@@ -128,9 +128,17 @@ TEST_CASE("GPL302, GPL601, GPL705 and GPL704 from the resolution of SOMs") {
     REQUIRE(gpl601.size() == 2);  // not folded: on the domain root the link SOM is the SOM itself, so the texts differ
     CHECK(gpl601[0]->message.find("only the one from 'Extra Passwords'") != std::string::npos);
 
+    // Both keys differ between the two links on the domain root (none on the OU), and the order is known:
+    // one note for the pair, not one warning per key.
     auto gpl705 = of_rule(findings, "GPL705");
-    REQUIRE(gpl705.size() == 2);  // both keys differ between two links on the domain root; none on the OU
-    for (const auto* d : gpl705) CHECK(d->som == kDomain);
+    REQUIRE(gpl705.size() == 1);
+    CHECK(gpl705[0]->som == kDomain);
+    CHECK(gpl705[0]->severity == Severity::Note);
+    CHECK(gpl705[0]->gpo->name == "Extra Passwords");
+    CHECK(gpl705[0]->message.find("set 2 settings differently; the values of 'Extra Passwords' apply: link order 1 "
+                                  "takes precedence over link order 2") != std::string::npos);
+    CHECK(gpl705[0]->notes.size() == 2);
+    CHECK(has_note(*gpl705[0], "access:MinimumPasswordLength: 8 applies, not 14"));
 
     auto gpl704 = of_rule(findings, "GPL704");
     REQUIRE(gpl704.size() == 2);  // both settings of 'Default Domain Policy' lose everywhere
@@ -153,4 +161,27 @@ TEST_CASE("GPL704: an override with the very same value is no finding") {
     REQUIRE(gpl704.size() == 1);  // only the value that differs (4 beaten by 7)
     CHECK(gpl704[0]->setting == key + "2");
     CHECK(gpl704[0]->gpo->name == "Baseline");
+}
+
+// Links from gpreport.xml carry no order: each differing setting is a warning that says so and names both
+// values. Values of the same effect (one principal list in another order) are no conflict.
+TEST_CASE("GPL705: link order unknown - one warning per differing setting, naming every value") {
+    model::Topology topology;
+    int domain = add_som(topology, kDomain, model::SomKind::Domain, -1);
+    topology.soms[static_cast<size_t>(domain)].link_order_known = false;
+    const std::string key = "registry:HKLM\\Software\\Policies\\Microsoft\\FVE\\UseAdvancedStartup";
+    model::Setting same_a = privilege("SeDebugPrivilege", {"*S-1-5-32-544", "*S-1-5-18"}, "a/GptTmpl.inf", 4);
+    model::Setting same_b = privilege("SeDebugPrivilege", {"*S-1-5-18", "*s-1-5-32-544"}, "b/GptTmpl.inf", 4);
+    std::vector<model::Gpo> gpos{gpo("{A}", "BitLocker PIN", {dword(key, 1, "a/registry.pol", 1), same_a}),
+                                 gpo("{B}", "BitLocker TPM", {dword(key, 0, "b/registry.pol", 1), same_b})};
+    std::vector<resolve::ProcessedLink> order{link(gpos[0], domain, 0), link(gpos[1], domain, 0)};
+    auto keys = std::vector<Contributions>{{key, {{0, &gpos[0].settings[0]}, {1, &gpos[1].settings[0]}}},
+                                           {"privilege:SeDebugPrivilege", {{0, &gpos[0].settings[1]}, {1, &gpos[1].settings[1]}}}};
+    auto findings = run(gpos, topology, {policy(topology, domain, order, keys)});
+    auto gpl705 = of_rule(findings, "GPL705");
+    REQUIRE(gpl705.size() == 1);
+    CHECK(gpl705[0]->severity == Severity::Warning);
+    CHECK(gpl705[0]->setting == key);
+    CHECK(gpl705[0]->message.find("in an unknown link order") != std::string::npos);
+    CHECK(gpl705[0]->message.find("4,1 from 'BitLocker PIN', 4,0 from 'BitLocker TPM'") != std::string::npos);
 }

@@ -165,7 +165,7 @@ TEST_CASE("corpus: LME-WEC-Server (ukncsc-lme): registry.pol strings, Services.x
     CHECK(gpo->name == "LME-WEC-Server");
     CHECK(gpo->flags == 1);
     CHECK(count(*gpo, model::SourceKind::RegistryPol) == 3);
-    CHECK(count(*gpo, model::SourceKind::Preferences) == 1);
+    CHECK(count(*gpo, model::SourceKind::Preferences) == 2);  // Wecsvc: AUTOMATIC, START
     const std::string winrm = "registry:HKLM\\Software\\Policies\\Microsoft\\Windows\\WinRM\\Service\\";
     const auto* v4 = setting(*gpo, winrm + "IPv4Filter");
     REQUIRE(v4);
@@ -173,14 +173,14 @@ TEST_CASE("corpus: LME-WEC-Server (ukncsc-lme): registry.pol strings, Services.x
     const auto* v6 = setting(*gpo, winrm + "IPv6Filter");
     REQUIRE(v6);
     CHECK(v6->value.text.empty());  // data is a lone NUL
-    const auto* wecsvc = setting(*gpo, "service:Wecsvc");
+    const auto* wecsvc = setting(*gpo, "service:Wecsvc\\StartupType");
     REQUIRE(wecsvc);
     CHECK(wecsvc->source == model::SourceKind::Preferences);
     CHECK(wecsvc->value.number == 2);  // AUTOMATIC
 
     if (!template_parser_available(*gpo)) return;
     CHECK(count(*gpo, model::SourceKind::Template, "service") == 1);  // "WinRM",2,""
-    const auto* service = setting(*gpo, "service:WinRM");
+    const auto* service = setting(*gpo, "service:WinRM\\StartupType");
     REQUIRE(service);
     CHECK(service->value.number == 2);
 }

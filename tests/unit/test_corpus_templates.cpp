@@ -104,10 +104,10 @@ TEST_CASE("corpus: DetectionLab DC auditing GPO, Group Membership and a service"
     const auto* memberof = parsed.setting("group:*S-1-5-32-573\\Memberof");
     REQUIRE(memberof != nullptr);
     CHECK(memberof->value.items.empty());
-    const auto* winrm = parsed.setting("service:WinRM");
+    const auto* winrm = parsed.setting("service:WinRM\\StartupType");
     REQUIRE(winrm != nullptr);
     CHECK(winrm->value.number == 2);
-    CHECK(winrm->value.text.empty());
+    CHECK(parsed.setting("service:WinRM\\Permissions") == nullptr);  // "WinRM",2,"": no ACL
     const auto* ntlm = parsed.setting("registry:HKLM\\System\\CurrentControlSet\\Control\\Lsa\\MSV1_0\\AuditReceivingNTLMTraffic");
     REQUIRE(ntlm != nullptr);
     CHECK(ntlm->value.kind == model::ValueKind::Dword);

@@ -110,15 +110,22 @@ TEST_CASE("inf: Service General Setting lines have no '='") {
         "\"AppIDSvc\",2,\"\"\n"
         "\"Spooler\",4,\"D:AR(A;;CCLCSWRPWPDTLOCRRC;;;SY)(A;;RPWPCR;;;BA)\"\n");
     CHECK(p.diagnostics.empty());
-    const auto* spooler = p.setting("service:Spooler");
+    // One line, two aspects: the startup type and (when the SDDL is not empty) the permissions.
+    const auto* spooler = p.setting("service:Spooler\\StartupType");
     REQUIRE(spooler != nullptr);
     CHECK(spooler->value.kind == ValueKind::Service);
     CHECK(spooler->value.number == 4);
-    CHECK(spooler->value.text == "D:AR(A;;CCLCSWRPWPDTLOCRRC;;;SY)(A;;RPWPCR;;;BA)");
-    const auto* appid = p.setting("service:AppIDSvc");
+    CHECK(spooler->value.text == "4");
+    const auto* acl = p.setting("service:Spooler\\Permissions");
+    REQUIRE(acl != nullptr);
+    CHECK(acl->value.kind == ValueKind::Acl);
+    CHECK(acl->value.text == "D:AR(A;;CCLCSWRPWPDTLOCRRC;;;SY)(A;;RPWPCR;;;BA)");
+    CHECK(acl->location.line == spooler->location.line);
+    const auto* appid = p.setting("service:AppIDSvc\\StartupType");
     REQUIRE(appid != nullptr);
     CHECK(appid->value.number == 2);
-    CHECK(appid->value.text.empty());
+    CHECK(p.setting("service:AppIDSvc\\Permissions") == nullptr);
+    CHECK(p.setting("service:Spooler") == nullptr);
 }
 
 TEST_CASE("inf: Kerberos Policy fixture (UTF-16LE, CRLF)") {

@@ -84,15 +84,21 @@ TEST_CASE("preferences: Groups.xml members added and removed - cpassword on a lo
     CHECK(r.diagnostics[0].location.line == 12);
 }
 
-TEST_CASE("preferences: Services.xml start types - any other kind is only searched for cpassword") {
+TEST_CASE("preferences: Services.xml gives one key per aspect - any other kind is only searched for cpassword") {
     auto services = read(R"X(<NTServices clsid="{2CFB484A-4E96-4b5d-A0B6-093D2F91E6AE}"><NTService clsid="{AB6F0B67-341F-4e51-92F9-005FBFBA1A43}" name="Wecsvc"><Properties startupType="AUTOMATIC" serviceName="Wecsvc" serviceAction="START"/></NTService>
 <NTService clsid="{AB6F0B67-341F-4e51-92F9-005FBFBA1A43}" name="Spooler"><Properties startupType="DISABLED" serviceName="Spooler" accountName="DOM\svc" cpassword="abc"/></NTService></NTServices>)X",
                          true);
-    REQUIRE(services.settings.size() == 2);
-    CHECK(services.settings[0].key.text() == "service:Wecsvc");
+    // Wecsvc: startup type and a start action; Spooler: startup type and logon account (never the password).
+    REQUIRE(services.settings.size() == 4);
+    CHECK(services.settings[0].key.text() == "service:Wecsvc\\StartupType");
     CHECK(services.settings[0].value.number == 2);
-    CHECK(services.settings[1].value.number == 4);
-    CHECK(services.settings[1].user_side);
+    CHECK(services.settings[1].key.text() == "service:Wecsvc\\Action");
+    CHECK(services.settings[1].value.text == "START");
+    CHECK(services.settings[2].key.text() == "service:Spooler\\StartupType");
+    CHECK(services.settings[2].value.number == 4);
+    CHECK(services.settings[2].user_side);
+    CHECK(services.settings[3].key.text() == "service:Spooler\\Account");
+    CHECK(services.settings[3].value.text == "DOM\\svc");
     REQUIRE(services.diagnostics.size() == 1);
     CHECK(services.diagnostics[0].location.line == 2);
 

@@ -129,9 +129,9 @@ TEST_CASE("topology file: errors give line:col and parsing goes on at the next l
           "5:1 error expected 'domain', 'site', 'ou', 'link' or a # comment\n"
           "6:4 error 'OU=X,DC=fabrikam,DC=com' is not inside the domain DC=contoso,DC=com\n"
           "8:4 error empty OU name in 'Servers//X'\n"
-          "9:4 error OU=Servers,DC=contoso,DC=com is already declared at line 2; the links below are added to it\n"
+          "9:4 warning OU=Servers,DC=contoso,DC=com is already declared at line 2; the links below are added to it\n"
           "11:8 error expected a {GUID} or a \"display name\" after 'link'\n"
-          "12:4 error OU=Servers,DC=contoso,DC=com is already declared at line 2; the links below are added to it\n"
+          "12:4 warning OU=Servers,DC=contoso,DC=com is already declared at line 2; the links below are added to it\n"
           "12:16 error expected a space and a value after the keyword\n"
           "13:8 error only one domain per topology file (declared at line 1)\n"
           "14:7 error missing closing '\"'\n");

@@ -181,24 +181,132 @@ public:
     }
 };
 
+// Two GPOs linked on one SOM that set a key to values of different effect. With links from gpreport.xml
+// the order between them is unknown, so each such setting is a warning naming both values. With the
+// order known (LDIF, topology file) nothing is uncertain: one note per pair of GPOs on the SOM says whose
+// values apply and why, instead of restating the link order once per setting.
 class SameLevelConflict final : public BuiltinCheck {
 public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
+        const bool order_known = policy.som_ref().link_order_known;
+        std::vector<Pair> pairs;
         for (const auto& setting : policy.settings) {
             if (setting.history.size() < 2) continue;  // most keys: nothing to compete with, nothing to allocate
             auto contributions = competing(policy, setting,
                                            [&policy](const resolve::ProcessedLink& l) { return l.link_som == policy.som; });
             if (contributions.size() < 2) continue;
-            std::set<std::string> values;
-            for (const auto* c : contributions) values.insert(display_value(c->setting->value));
-            if (values.size() < 2) continue;
-            out.push_back(conflict_finding(
-                finding(setting.key.text() + " gets different values from " + std::to_string(contributions.size()) +
-                            " GPOs linked on " + policy.som_ref().dn + ": the result depends only on their link order",
-                        contributions.back()->setting->location),
-                policy, contributions));
+            const resolve::Contribution* won = contributions.back();
+            std::vector<const resolve::Contribution*> differing;
+            for (const auto* c : contributions)
+                if (c != won && !model::same_effect(c->setting->value, won->setting->value)) differing.push_back(c);
+            if (differing.empty()) continue;
+            if (!order_known) {
+                out.push_back(unknown_order(policy, setting, contributions));
+                continue;
+            }
+            for (const auto* lost : differing) pair_of(pairs, policy, won, lost).settings.push_back({won, lost});
         }
+        for (const auto& pair : pairs) out.push_back(pair_note(policy, pair));
+    }
+
+private:
+    static constexpr size_t kShortValue = 40;  // longer values are named only in the notes
+
+    struct Pair {
+        const model::Gpo* winner = nullptr;
+        const model::Gpo* loser = nullptr;
+        std::vector<std::pair<const resolve::Contribution*, const resolve::Contribution*>> settings;  // won, lost
+    };
+
+    static Pair& pair_of(std::vector<Pair>& pairs, const resolve::EffectivePolicy& policy,
+                         const resolve::Contribution* won, const resolve::Contribution* lost) {
+        const model::Gpo* winner = gpo_of(policy, *won);
+        const model::Gpo* loser = gpo_of(policy, *lost);
+        for (auto& pair : pairs)
+            if (pair.winner == winner && pair.loser == loser) return pair;
+        return pairs.emplace_back(Pair{winner, loser, {}});
+    }
+
+    // audit.csv keeps the subcategory's name as the value's text and the setting in its number: both
+    // are shown, or two different audit settings would read alike ("Audit SAM" against "Audit SAM").
+    static std::string shown(const model::Value& value) {
+        std::string text = display_value(value);
+        if (value.kind == model::ValueKind::Number && value.number && text != std::to_string(*value.number))
+            text += " = " + std::to_string(*value.number);
+        return text;
+    }
+
+    static std::string name_of(const resolve::EffectivePolicy& policy, const resolve::Contribution& c) {
+        const auto& link = policy.order[c.link_index];
+        return link.gpo ? gpo_label(*link.gpo) : link.gpo_guid;
+    }
+
+    // Why `won` applies over `lost` when both links are on the SOM: a later extension, an enforced
+    // link, or the link order (model/policy_semantics.hpp, docs/precedence.md).
+    static std::string why(const resolve::EffectivePolicy& policy, const resolve::Contribution& won,
+                           const resolve::Contribution& lost) {
+        auto won_by = model::applying_extension(*won.setting);
+        auto lost_by = model::applying_extension(*lost.setting);
+        if (won_by != lost_by)
+            return "the " + std::string(model::to_string(won_by)) + " extension runs after the " +
+                   std::string(model::to_string(lost_by)) + " extension";
+        const auto& a = policy.order[won.link_index];
+        const auto& b = policy.order[lost.link_index];
+        if (a.enforced && !b.enforced) return "its link is enforced";
+        if (a.link_order > 0 && b.link_order > 0)
+            return "link order " + std::to_string(a.link_order) + " takes precedence over link order " +
+                   std::to_string(b.link_order);
+        return "it is processed later";
+    }
+
+    Diagnostic unknown_order(const resolve::EffectivePolicy& policy, const resolve::ResolvedSetting& setting,
+                             const std::vector<const resolve::Contribution*>& contributions) const {
+        // The message names each value when they are short; long ones (deny lists run to hundreds of
+        // characters) are only in the notes, one per other GPO, as the finding's own location is the last GPO's.
+        bool all_short = std::all_of(contributions.begin(), contributions.end(),
+                                     [](const auto* c) { return shown(c->setting->value).size() <= kShortValue; });
+        std::string values;
+        if (all_short)
+            for (const auto* c : contributions)
+                values += (values.empty() ? ": " : ", ") + shown(c->setting->value) + " from " + name_of(policy, *c);
+        else
+            values = ": " + name_of(policy, *contributions.back()) + "'s value is at this line, the other GPOs' in the notes";
+        Diagnostic d = finding(setting.key.text() + " gets different values from " + std::to_string(contributions.size()) +
+                                   " GPOs linked on " + policy.som_ref().dn +
+                                   " in an unknown link order (gpreport.xml links)" + values,
+                               contributions.back()->setting->location);
+        for (const auto* c : contributions)
+            if (c != contributions.back())
+                d.notes.push_back({"sets " + shown(c->setting->value) + ": " + describe_link(policy, policy.order[c->link_index]),
+                                   located(c->setting->location)});
+        d.som = policy.som_ref().dn;
+        d.setting = setting.key.text();
+        if (const auto* gpo = gpo_of(policy, *contributions.back())) d.gpo = GpoRef{gpo->guid, gpo->name};
+        return d;
+    }
+
+    Diagnostic pair_note(const resolve::EffectivePolicy& policy, const Pair& pair) const {
+        const auto& [first_won, first_lost] = pair.settings.front();
+        std::string reason = why(policy, *first_won, *first_lost);
+        bool one_reason = std::all_of(pair.settings.begin(), pair.settings.end(),
+                                      [&](const auto& s) { return why(policy, *s.first, *s.second) == reason; });
+        size_t n = pair.settings.size();
+        Diagnostic d = finding(describe_link(policy, policy.order[first_won->link_index]) + " and " +
+                                   describe_link(policy, policy.order[first_lost->link_index]) + " set " +
+                                   std::to_string(n) + (n == 1 ? " setting" : " settings") + " differently; the " +
+                                   (n == 1 ? "value of " : "values of ") + name_of(policy, *first_won) + (n == 1 ? " applies" : " apply") +
+                                   (one_reason ? ": " + reason : " (the reason of each is in its note)"),
+                               first_won->setting->location);
+        d.severity = Severity::Note;
+        for (const auto& [won, lost] : pair.settings)
+            d.notes.push_back({won->setting->key.text() + ": " + shown(won->setting->value) + " applies, not " +
+                                   shown(lost->setting->value) + (one_reason ? "" : " (" + why(policy, *won, *lost) + ")"),
+                               located(lost->setting->location)});
+        d.som = policy.som_ref().dn;
+        d.setting = first_won->setting->key.text();
+        if (pair.winner) d.gpo = GpoRef{pair.winner->guid, pair.winner->name};
+        return d;
     }
 };
 
