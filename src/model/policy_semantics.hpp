@@ -15,6 +15,7 @@ namespace gpolint::model {
 enum class Extension {
     Registry,               // {35378EAC-683F-11D2-A89A-00C04FBBCFA2} registry.pol (Administrative Templates)
     PreferencesGroups,      // {17D89FEC-5C44-4972-B12D-241CAEF74509} Groups.xml
+    Scripts,                // {42B5FAAE-6536-11D2-AE5A-0000F87571E3} scripts.ini, psscripts.ini
     Security,               // {827D319E-6EAC-11D2-A4EA-00C04F79F83A} GptTmpl.inf
     PreferencesServices,    // {91FBB303-0CD5-4055-BF42-E512A681B325} Services.xml
     PreferencesRegistry,    // {B087BE9D-ED37-454F-AF9C-04291E351182} Registry.xml
@@ -40,6 +41,11 @@ bool defines_value(Operation op);
 // or equal text. A service entry sets the start mode (and the template's also an ACL); when one of
 // the two leaves the start mode alone, they do not set the same thing and neither undoes the other.
 bool same_effect(const Value& a, const Value& b);
+
+// True for keys whose values every GPO contributes instead of one winning: the Scripts extension runs
+// the startup script 0 of each GPO in scope, so script:Startup\0\CmdLine from two GPOs is two scripts,
+// not a conflict (GPL704 and GPL705 skip these keys).
+bool accumulates_across_gpos(const SettingKey& key);
 
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
 // at the domain root (FORMATS §5.5).

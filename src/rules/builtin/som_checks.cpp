@@ -187,6 +187,7 @@ public:
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext&, std::vector<Diagnostic>& out) override {
         for (const auto& setting : policy.settings) {
             if (setting.history.size() < 2) continue;  // most keys: nothing to compete with, nothing to allocate
+            if (model::accumulates_across_gpos(setting.key)) continue;
             auto contributions = competing(policy, setting,
                                            [&policy](const resolve::ProcessedLink& l) { return l.link_som == policy.som; });
             if (contributions.size() < 2) continue;
@@ -238,7 +239,8 @@ public:
         if (generation_ == 0) generation_ = ++next_generation_;
         auto& marks = thread_marks(numbers_->size());
         const uint32_t mine = generation_ << 2;
-        for (const auto& setting : policy.settings)
+        for (const auto& setting : policy.settings) {
+            if (model::accumulates_across_gpos(setting.key)) continue;
             for (const auto& c : setting.history) {
                 if (!applied(c)) continue;
                 const size_t number = numbers_->of(gpo_of(policy, c), c.setting);
@@ -256,6 +258,7 @@ public:
                                        winning_link(policy.order[static_cast<size_t>(setting.winner_link)])});
                 }
             }
+        }
     }
     void merge_later(BuiltinCheck& later) override {
         auto& other = static_cast<OverriddenEverywhere&>(later);
