@@ -42,8 +42,10 @@ struct FolderRun {
     bool has_topology = false;
 };
 
-FolderRun check_folder(const fs::path& folder) {
+// `id` is enabled, so an optional rule's fixtures are checked like any other's.
+FolderRun check_folder(const fs::path& folder, const std::string& id) {
     rules::PipelineOptions options;
+    options.selection.enable = {id};
     for (const auto& entry : fs::recursive_directory_iterator(folder))
         if (entry.path().extension() == ".topology") options.load.topology_files.push_back(entry.path().string());
     auto result = rules::run_pipeline({folder.string()}, policies(), options);
@@ -63,7 +65,7 @@ TEST_CASE("fixture folders: bad/ yields the rule, good/ does not") {
             fs::path folder = rule_dir.path() / kind;
             if (!fs::is_directory(folder)) continue;
             ++folders;
-            auto run = check_folder(folder);
+            auto run = check_folder(folder, id);
             CHECK_MESSAGE(run.gpos > 0, folder.string() << ": no GPO loaded");
             if (run.wants_topology && !run.has_topology) {
                 // The topology reader is still the skeleton's stub on this branch.
