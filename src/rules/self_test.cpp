@@ -66,7 +66,7 @@ model::Topology one_som_topology(const Rule& rule, const model::Gpo& gpo) {
 
 std::vector<ExampleResult> run_examples(const Rule& rule) {
     std::vector<ExampleResult> results;
-    Selection only{{rule.id}, {}};
+    Selection only{{rule.id}, {}, {}};
     std::vector<Rule> one{rule};
     auto run = [&](const std::string& snippet, bool bad, size_t index) {
         ExampleResult result;
