@@ -143,6 +143,7 @@ struct d_each : seq<keyword<TAO_PEGTL_STRING("each")>, sp, must<expect_variable>
 struct expect_expr : expr {};
 struct d_when : seq<keyword<TAO_PEGTL_STRING("when")>, ws, must<expect_expr>> {};
 struct d_builtin : keyword<TAO_PEGTL_STRING("builtin")> {};
+struct d_optional : keyword<TAO_PEGTL_STRING("optional")> {};
 struct at_key : key {};
 struct expect_at_key : at_key {};
 struct d_at : seq<keyword<TAO_PEGTL_STRING("at")>, sp, must<expect_at_key>> {};
@@ -166,7 +167,7 @@ struct expect_autofix_arg : autofix_arg {};
 struct d_autofix : seq<keyword<TAO_PEGTL_STRING("autofix")>, sp, must<expect_autofix_mode>, sp,
                        must<expect_autofix_action>, sp, must<expect_autofix_arg>, star<sp, autofix_arg>> {};
 
-struct directive : sor<d_severity, d_scope, d_per_gpo, d_each, d_when, d_builtin, d_at, d_title, d_message,
+struct directive : sor<d_severity, d_scope, d_per_gpo, d_each, d_when, d_builtin, d_optional, d_at, d_title, d_message,
                        d_rationale, d_fix, d_see, d_bad, d_good, d_autofix> {};
 // One line inside a rule: empty, a comment, or a directive. The indentation of the line that is neither
 // is consumed before expecting `end`, so an unknown directive is reported at its first character.

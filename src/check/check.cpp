@@ -44,7 +44,7 @@ Result lint(const Request& request) {
     // Resolving thousands of SOMs is the long part of a domain audit: show it on a terminal.
     report::Progress progress(request.progress, request.progress != nullptr);
     progress.start("resolving SOMs", 0);
-    const rules::Selection selection{request.settings.select, request.settings.ignore};
+    const rules::Selection selection{request.settings.select, request.settings.ignore, request.settings.enable};
     Diagnostics diagnostics;
     result.inputs = parse::load_inputs(request.paths, load_options(request.settings), diagnostics);
     // The rules' findings come first and the input's diagnostics are appended to them: the vector has

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "model/setting.hpp"
-#include "rules/evaluator.hpp"
+#include "model/policy_semantics.hpp"
 
 namespace gpolint::check {
 
@@ -60,7 +60,7 @@ void fill_gpo_views(report::ReportData& data, const parse::Inputs& inputs) {
         view.filtered = !gpo.wmi_filter.empty() || gpo.security_filtered;
         view.settings.reserve(gpo.settings.size());
         for (const auto& setting : gpo.settings)
-            view.settings.emplace_back(setting.key.text(), rules::display_value(setting.value));
+            view.settings.emplace_back(setting.key.text(), model::display_value(setting.value));
         data.gpos_view.push_back(std::move(view));
     }
 }

@@ -66,7 +66,7 @@ model::Topology one_som_topology(const rules::Rule& rule, const model::Gpo& gpo)
 
 std::vector<ExampleResult> run_examples(const rules::Rule& rule) {
     std::vector<ExampleResult> results;
-    rules::Selection only{{rule.id}, {}};
+    rules::Selection only{{rule.id}, {}, {}};
     std::vector<rules::Rule> one{rule};
     auto run = [&](const std::string& snippet, bool bad, size_t index) {
         ExampleResult result;

@@ -33,7 +33,7 @@ struct CheckArgs {
     std::vector<std::string> exclude;
     std::string format = "text";
     bool format_given = false;  // else picked from --output's extension
-    std::vector<std::string> select, ignore;
+    std::vector<std::string> select, ignore, enable;
     std::string rules_dir;
     std::vector<std::string> topology_files;
     std::vector<std::string> roles;
@@ -97,6 +97,7 @@ bool check_selection(const CheckArgs& args, const findings::Settings& settings, 
     const std::string config = settings.config_path.empty() ? std::string("the config") : settings.config_path;
     bool known = check_rule_ids(settings.select, args.select.empty() ? config + " (select)" : "--select", loaded, std::cerr);
     known &= check_rule_ids(settings.ignore, args.ignore.empty() ? config + " (ignore)" : "--ignore", loaded, std::cerr);
+    known &= check_rule_ids(settings.enable, args.enable.empty() ? config + " (enable)" : "--enable", loaded, std::cerr);
     std::vector<std::string> overridden;
     for (const auto& [id, severity] : settings.severity) overridden.push_back(id);
     known &= check_rule_ids(overridden, config + " [severity]", loaded, std::cerr);
@@ -151,6 +152,7 @@ std::optional<findings::CommandLine> command_line_of(const CheckArgs& args) {
     if (!args.config.empty()) command_line.config = args.config;
     command_line.select = split_ids(args.select);
     command_line.ignore = split_ids(args.ignore);
+    command_line.enable = split_ids(args.enable);
     if (!args.fail_on.empty()) command_line.fail_on = findings::parse_fail_on(args.fail_on);
     command_line.topology = args.topology_files;
     command_line.exclude = args.exclude;
@@ -313,6 +315,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
     cmd->add_option("--select", args->select, "Only these rule IDs or ID prefixes (comma-separated)")
         ->allow_extra_args(false);
     cmd->add_option("--ignore", args->ignore, "Skip these rule IDs or ID prefixes (comma-separated)")
+        ->allow_extra_args(false);
+    cmd->add_option("--enable", args->enable, "Also run these optional rules (IDs or prefixes, comma-separated; e.g. GPL8xx, the hardening-gap pack)")
         ->allow_extra_args(false);
     cmd->add_option("--rules", args->rules_dir, "Folder of *.rules files (default: ../share/gpolint/policies next to the executable)");
     cmd->add_option("--topology", args->topology_files, "LDIF export or topology file (repeatable)")

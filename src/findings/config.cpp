@@ -146,6 +146,7 @@ struct ConfigConsumer {
     void top_level() {
         if (key == "select") rule_list(config.select);
         else if (key == "ignore") rule_list(config.ignore);
+        else if (key == "enable") rule_list(config.enable);
         else if (key == "fail-on") {
             if (auto value = single("level: error, warning, note or never")) {
                 if (auto level = parse_fail_on(*value)) config.fail_on = level;
@@ -159,7 +160,7 @@ struct ConfigConsumer {
         else if (key == "baseline") set_path(config.baseline);
         else if (key == "rules") set_path(config.rules);
         else error(key_offset, "unknown key '" + key +
-                                   "' (known: select, ignore, fail-on, paths, exclude, topology, suppressions, "
+                                   "' (known: select, ignore, enable, fail-on, paths, exclude, topology, suppressions, "
                                    "baseline, rules; "
                                    "sections [severity], [roles])");
     }

@@ -25,6 +25,7 @@ struct Config {
     std::string path;                                // the file read, empty when none
     std::vector<std::string> select;                 // rule IDs or families (GPL1xx)
     std::vector<std::string> ignore;
+    std::vector<std::string> enable;                 // optional rules to run (`optional` in policies/)
     std::map<std::string, Severity> severity;        // per-rule severity override (upper-case ID)
     std::optional<FailOn> fail_on;
     std::vector<std::string> paths;                  // what `check`/`explain` read when no PATH is given (resolved)

@@ -126,6 +126,8 @@ Settings resolve_settings(const CommandLine& cli, const std::string& current_dir
     };
     settings.select = prefixes(cli.select.empty() ? config.select : cli.select);
     settings.ignore = prefixes(cli.ignore.empty() ? config.ignore : cli.ignore);
+    settings.enable = prefixes(config.enable);
+    for (const auto& prefix : prefixes(cli.enable)) settings.enable.push_back(prefix);
     settings.severity = config.severity;
     settings.fail_on = cli.fail_on.value_or(config.fail_on.value_or(FailOn::Warning));
     settings.topology = cli.topology.empty() ? config.topology : cli.topology;

@@ -20,6 +20,7 @@ struct CommandLine {
     std::optional<std::string> config;          // --config FILE (else .gpolint is searched upward)
     std::vector<std::string> select;            // --select
     std::vector<std::string> ignore;            // --ignore
+    std::vector<std::string> enable;            // --enable (optional rules; added to the config's)
     std::optional<FailOn> fail_on;              // --fail-on
     std::vector<std::string> topology;          // --topology (repeatable)
     std::vector<std::string> exclude;           // --exclude GLOB (repeatable; added to the config's)
@@ -35,6 +36,7 @@ struct CommandLine {
 struct Settings {
     std::string config_path;                    // the config file used, empty when none
     std::vector<std::string> select, ignore;    // rule ID prefixes ("GPL1", "GPL101"); empty select = all
+    std::vector<std::string> enable;            // optional rules to run: the config's `enable`, then --enable
     std::map<std::string, Severity> severity;   // from the config's [severity] section
     FailOn fail_on = FailOn::Warning;
     std::vector<std::string> topology;          // topology files and LDIF exports

@@ -37,6 +37,9 @@ struct Gpo {
     // and who besides the administrators may change the GPO (owner first).
     bool computers_can_read = true;
     std::vector<std::string> non_admin_editors;
+    // Domain-account SIDs in that descriptor (owner or any ACE) that Backup.xml's SecurityGroups cannot
+    // name: deleted accounts or accounts of a lost trust (GPL713).
+    std::vector<std::string> unnamed_trustees;
     std::vector<std::string> machine_extensions;  // CSE GUIDs
     std::vector<std::string> user_extensions;
     std::string source;        // folder (backup instance, SYSVOL GUID folder) or the loose file

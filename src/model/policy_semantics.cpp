@@ -22,6 +22,7 @@ Extension applying_extension(const Setting& setting) {
     switch (setting.source) {
         case SourceKind::RegistryPol: return Extension::Registry;
         case SourceKind::AuditCsv: return Extension::AdvancedAudit;
+        case SourceKind::Scripts: return Extension::Scripts;
         case SourceKind::Template:
         case SourceKind::Report: return Extension::Security;
         case SourceKind::Preferences: break;
@@ -36,12 +37,18 @@ std::string_view to_string(Extension extension) {
     switch (extension) {
         case Extension::Registry: return "Registry";
         case Extension::PreferencesGroups: return "Preferences (Local Users and Groups)";
+        case Extension::Scripts: return "Scripts";
         case Extension::Security: return "Security";
         case Extension::PreferencesServices: return "Preferences (Services)";
         case Extension::PreferencesRegistry: return "Preferences (Registry)";
         case Extension::AdvancedAudit: return "Advanced Audit";
     }
     return "";
+}
+
+bool accumulates_across_gpos(const SettingKey& key) {
+    auto kind = key.kind();
+    return kind == "script" || kind == "psscript";
 }
 
 bool defines_value(Operation op) { return op == Operation::Set || op == Operation::SetIfAbsent; }

@@ -20,6 +20,7 @@ namespace gpolint::model {
 enum class Extension {
     Registry,               // {35378EAC-683F-11D2-A89A-00C04FBBCFA2} registry.pol (Administrative Templates)
     PreferencesGroups,      // {17D89FEC-5C44-4972-B12D-241CAEF74509} Groups.xml
+    Scripts,                // {42B5FAAE-6536-11D2-AE5A-0000F87571E3} scripts.ini, psscripts.ini
     Security,               // {827D319E-6EAC-11D2-A4EA-00C04F79F83A} GptTmpl.inf
     PreferencesServices,    // {91FBB303-0CD5-4055-BF42-E512A681B325} Services.xml
     PreferencesRegistry,    // {B087BE9D-ED37-454F-AF9C-04291E351182} Registry.xml
@@ -53,6 +54,11 @@ std::string service_key_text(std::string_view service, ServiceAspect aspect);
 // other changes nothing: equal numbers (a startup type written 4 or DISABLED), equal lists (principal
 // lists in any order, case-insensitive), or equal text.
 bool same_effect(const Value& a, const Value& b);
+
+// True for keys whose values every GPO contributes instead of one winning: the Scripts extension runs
+// the startup script 0 of each GPO in scope, so script:Startup\0\CmdLine from two GPOs is two scripts,
+// not a conflict (GPL704 and GPL705 skip these keys).
+bool accumulates_across_gpos(const SettingKey& key);
 
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked
 // at the domain root (FORMATS §5.5).

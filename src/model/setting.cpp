@@ -212,6 +212,7 @@ const char* to_string(SourceKind kind) {
         case SourceKind::Preferences: return "preferences";
         case SourceKind::AuditCsv: return "audit.csv";
         case SourceKind::Report: return "gpreport";
+        case SourceKind::Scripts: return "scripts.ini";
     }
     return "?";
 }

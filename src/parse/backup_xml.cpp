@@ -1,5 +1,6 @@
 #include "parse/backup_xml.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "parse/security_descriptor.hpp"
@@ -15,10 +16,46 @@ std::optional<uint32_t> parse_u32(const std::string& text) {
     return value;
 }
 
+// <SecurityGroups>: GPMC resolves every trustee of the DACL when it backs the GPO up and writes its
+// name and type here; a SID it could not resolve (a deleted account, a lost trust) has no name.
+struct TrusteeNames {
+    std::vector<std::string> named;  // SIDs with a SamAccountName
+    std::vector<std::string> users;  // those of Type User
+};
+
+TrusteeNames read_security_groups(const tinyxml2::XMLElement* object) {
+    TrusteeNames names;
+    const auto* groups = child(object, "SecurityGroups");
+    if (!groups) return names;
+    for (auto* group = groups->FirstChildElement(); group; group = group->NextSiblingElement()) {
+        if (local_name(group) != "Group") continue;
+        auto sid = child_text(group, "Sid");
+        if (sid.empty() || child_text(group, "SamAccountName").empty()) continue;
+        names.named.push_back(sid);
+        if (model::iequals(child_text(group, "Type"), "User")) names.users.push_back(sid);
+    }
+    return names;
+}
+
+// A SID nobody can name: a domain account (S-1-5-21-…) with a RID from 1000 up (below are the domain's
+// well-known groups, MS-DTYP 2.4.2.4) that Backup.xml does not name.
+std::vector<std::string> unnamed_trustees(const SecurityDescriptor& descriptor, const TrusteeNames& names) {
+    std::vector<std::string> unknown;
+    for (const auto& sid : trustees(descriptor)) {
+        if (!sid.starts_with("S-1-5-21-")) continue;
+        auto rid_text = std::string_view(sid).substr(sid.rfind('-') + 1);
+        uint32_t rid = 0;
+        auto [end, error] = std::from_chars(rid_text.data(), rid_text.data() + rid_text.size(), rid);
+        if (error != std::errc() || rid < 1000) continue;
+        if (std::find(names.named.begin(), names.named.end(), sid) == names.named.end()) unknown.push_back(sid);
+    }
+    return unknown;
+}
+
 // <SecurityDescriptor>: the GPO's ACL, where security filtering is decided. An absent element leaves it
 // unknown; a malformed one is a GPL004 warning and is also unknown, so the GPO is not taken as filtered.
-void read_security_filtering(const XmlFile& file, const tinyxml2::XMLElement* core, model::Gpo& gpo,
-                             Diagnostics& diagnostics) {
+void read_security_filtering(const XmlFile& file, const tinyxml2::XMLElement* core, const TrusteeNames& names,
+                             model::Gpo& gpo, Diagnostics& diagnostics) {
     const auto* element = child(core, "SecurityDescriptor");
     if (!element) return;
     std::string error;
@@ -33,7 +70,9 @@ void read_security_filtering(const XmlFile& file, const tinyxml2::XMLElement* co
     gpo.security_filtered = is_security_filtered(*descriptor);
     gpo.security_descriptor_known = true;
     gpo.computers_can_read = computers_can_read(*descriptor);
-    gpo.non_admin_editors = non_admin_editors(*descriptor);
+    gpo.non_admin_editors = non_admin_editors(*descriptor, names.users);
+    // Without <SecurityGroups> (a hand-made or stripped Backup.xml) no SID can be named: say nothing.
+    if (!names.named.empty()) gpo.unnamed_trustees = unnamed_trustees(*descriptor, names);
 }
 
 void fill_if_empty(std::string& field, const std::string& value) {
@@ -97,7 +136,7 @@ bool read_backup_xml(const XmlFile& file, model::Gpo& gpo, Diagnostics& diagnost
     gpo.machine_version = parse_u32(child_text(core, "MachineVersionNumber"));
     gpo.user_version = parse_u32(child_text(core, "UserVersionNumber"));
     gpo.wmi_filter = child_text(core, "WMIFilter");
-    read_security_filtering(file, core, gpo, diagnostics);
+    read_security_filtering(file, core, read_security_groups(child(root, "GroupPolicyObject")), gpo, diagnostics);
     gpo.machine_extensions = extension_guids(child_text(core, "MachineExtensionGuids"));
     gpo.user_extensions = extension_guids(child_text(core, "UserExtensionGuids"));
     return flags.has_value();

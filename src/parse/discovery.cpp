@@ -188,6 +188,10 @@ void add_gpo_tree(GpoJob& job, const fs::path& root, FolderCache& folders) {
     };
     add_preferences(folders.resolve(root, {"Machine", "Preferences"}, true), FileRole::MachinePreferences);
     add_preferences(folders.resolve(root, {"User", "Preferences"}, true), FileRole::UserPreferences);
+    add(folders.resolve(root, {"Machine", "Scripts", "scripts.ini"}, false), FileRole::MachineScripts);
+    add(folders.resolve(root, {"User", "Scripts", "scripts.ini"}, false), FileRole::UserScripts);
+    add(folders.resolve(root, {"Machine", "Scripts", "psscripts.ini"}, false), FileRole::MachinePsScripts);
+    add(folders.resolve(root, {"User", "Scripts", "psscripts.ini"}, false), FileRole::UserPsScripts);
     std::stable_sort(job.files.begin(), job.files.end(), [](const DiscoveredFile& a, const DiscoveredFile& b) {
         return std::tie(a.role, a.path) < std::tie(b.role, b.path);
     });

@@ -17,6 +17,7 @@ namespace gpolint::parse {
 enum class FileRole {
     BackupXml, BkupInfoXml, GpReportXml, GptIni,
     Template, MachinePol, UserPol, AuditCsv, MachinePreferences, UserPreferences,
+    MachineScripts, UserScripts, MachinePsScripts, UserPsScripts,  // Scripts\scripts.ini, Scripts\psscripts.ini
     LooseXml,  // a single .xml outside a GPO: its root element decides what it is
 };
 

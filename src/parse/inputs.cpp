@@ -22,6 +22,7 @@
 #include "parse/inf_reader.hpp"
 #include "parse/pol_reader.hpp"
 #include "parse/preferences.hpp"
+#include "parse/scripts_ini.hpp"
 #include "parse/topology_reader.hpp"
 #include "parse/xml_document.hpp"
 
@@ -139,6 +140,15 @@ private:
             case FileRole::UserPreferences:
                 if (auto xml = load_xml(ref, *bytes, diagnostics_))
                     append(gpo_.settings, read_preferences_xml(*xml, file.role == FileRole::UserPreferences, diagnostics_));
+                break;
+            case FileRole::MachineScripts:
+            case FileRole::UserScripts:
+            case FileRole::MachinePsScripts:
+            case FileRole::UserPsScripts:
+                append(gpo_.settings,
+                       read_scripts_ini(decode_text(ref, *bytes),
+                                        file.role == FileRole::MachinePsScripts || file.role == FileRole::UserPsScripts,
+                                        file.role == FileRole::UserScripts || file.role == FileRole::UserPsScripts, diagnostics_));
                 break;
             case FileRole::LooseXml: read_loose_xml(ref, *bytes); break;
         }

@@ -5,6 +5,7 @@
 
 #include "model/policy_semantics.hpp"
 #include "model/setting.hpp"
+#include "parse/command_line.hpp"
 
 namespace gpolint::parse {
 
@@ -47,6 +48,7 @@ public:
     std::vector<Setting> read() {
         report_cpasswords(file_.root());
         report_password_arguments(file_.root());
+        report_outside_sysvol(file_.root());
         visit_items(file_.root(), Scope{has_filters(file_.root())});
         return std::move(settings_);
     }
@@ -77,13 +79,26 @@ private:
         for (auto* c = element->FirstChildElement(); c; c = c->NextSiblingElement()) report_password_arguments(c);
     }
 
-    // Flags and assignments only: a script named Reset-KRBTGT-Password.ps1 is not a password.
-    static std::string_view password_marker(std::string_view arguments) {
-        auto folded = model::fold_case(arguments);
-        for (std::string_view marker : {" -password", "/password", "password=", "password:", "passwd", "pwd=", "pwd:",
-                                        "/p:", "/pass:", " -p ", " -pw "})
-            if (folded.find(marker) != std::string::npos) return marker;
-        return {};
+    // Programs and files every computer in scope fetches: a task's <Command> (appName of legacy tasks),
+    // a Files item's source, a file-system shortcut's target. A share outside SYSVOL/NETLOGON is
+    // administered by whoever owns that server, so its owner runs code where the GPO applies.
+    void report_outside_sysvol(const XMLElement* element) {
+        auto name = local_name(element);
+        std::string path, what;
+        if (name == "Command") path = element_text(element), what = "a task's command";
+        else if (name == "Properties") {
+            if (auto app = attribute(element, "appName"); !app.empty()) path = app, what = "a task's program";
+            else if (auto from = attribute(element, "fromPath"); !from.empty()) path = from, what = "a Files item's source";
+            else if (auto target = attribute(element, "targetPath"); !target.empty() && !attribute(element, "shortcutPath").empty() &&
+                                                                         !model::iequals(attribute(element, "targetType"), "URL"))
+                path = target, what = "a shortcut's target";
+        }
+        if (!path.empty() && runs_code_from_outside_sysvol(path))
+            diagnostics_.warning("GPL608", file_.location_of(element),
+                                 what + " '" + path +
+                                     "' is outside the domain's SYSVOL and NETLOGON shares: whoever can write there controls "
+                                     "what every computer the GPO applies to runs or receives");
+        for (auto* c = element->FirstChildElement(); c; c = c->NextSiblingElement()) report_outside_sysvol(c);
     }
 
     void visit_items(const XMLElement* parent, Scope scope) {

@@ -24,6 +24,9 @@ constexpr uint32_t kWriteProperty = 0x20;    // ADS_RIGHT_DS_WRITE_PROP
 constexpr uint32_t kDelete = 0x10000;
 constexpr uint32_t kWriteDac = 0x40000;
 constexpr uint32_t kWriteOwner = 0x80000;
+// STANDARD_RIGHTS_REQUIRED | every DS right: what the directory grants the account that creates a GPO
+// (GPMC shows it as "Edit settings, delete, modify security").
+constexpr uint32_t kFullControl = 0x000F00FF;
 constexpr std::string_view kApplyGroupPolicy = "edacfd8f-ffb3-11d1-b41d-00a0c968f939";
 constexpr std::string_view kAuthenticatedUsers = "S-1-5-11";
 constexpr size_t kGuidSize = 16;
@@ -239,7 +242,11 @@ bool computers_can_read(const SecurityDescriptor& descriptor) {
     return false;
 }
 
-std::vector<std::string> non_admin_editors(const SecurityDescriptor& descriptor) {
+bool is_creator_ace(const Ace& ace) {
+    return ace.type == kAccessAllowed && ace.flags == 0 && ace.object_type.empty() && ace.mask == kFullControl;
+}
+
+std::vector<std::string> non_admin_editors(const SecurityDescriptor& descriptor, const std::vector<std::string>& user_accounts) {
     std::vector<std::string> editors;
     auto add = [&editors](const std::string& sid) {
         if (!sid.empty() && !is_gpo_admin(sid) && std::find(editors.begin(), editors.end(), sid) == editors.end())
@@ -248,11 +255,23 @@ std::vector<std::string> non_admin_editors(const SecurityDescriptor& descriptor)
     add(descriptor.owner);
     for (const auto& ace : descriptor.dacl) {
         if (!applies_to_gpo(ace)) continue;
+        if (is_creator_ace(ace) && std::find(user_accounts.begin(), user_accounts.end(), ace.sid) != user_accounts.end())
+            continue;
         uint32_t edit = kWriteDac | kWriteOwner | kDelete | kGenericWrite | kGenericAll;
         if (ace.object_type.empty()) edit |= kWriteProperty;  // an object ACE's write is one property only
         if (ace.mask & edit) add(ace.sid);
     }
     return editors;
+}
+
+std::vector<std::string> trustees(const SecurityDescriptor& descriptor) {
+    std::vector<std::string> sids;
+    auto add = [&sids](const std::string& sid) {
+        if (!sid.empty() && std::find(sids.begin(), sids.end(), sid) == sids.end()) sids.push_back(sid);
+    };
+    add(descriptor.owner);
+    for (const auto& ace : descriptor.dacl) add(ace.sid);
+    return sids;
 }
 
 }  // namespace gpolint::parse

@@ -42,6 +42,15 @@ bool computers_can_read(const SecurityDescriptor& descriptor);
 // Trustees of allow ACEs on the GPO itself that can change it (write properties, DACL or owner, delete,
 // full control) and are not SYSTEM, Administrators, Domain Admins, Enterprise Admins, ENTERPRISE DOMAIN
 // CONTROLLERS or CREATOR OWNER; the owner too when it is none of those. Each SID once, in ACL order.
-std::vector<std::string> non_admin_editors(const SecurityDescriptor& descriptor);
+// Left out: the ACE the directory writes for the account that created the GPO (allow, full control, no
+// inheritance flags — every ACE GPMC's Delegation tab writes is container-inherit) when its trustee is
+// one of `user_accounts` (Backup.xml names it as a user). On real backups that is the admin who
+// created each GPO, and reporting it made GPL711 noise.
+bool is_creator_ace(const Ace& ace);
+std::vector<std::string> non_admin_editors(const SecurityDescriptor& descriptor,
+                                           const std::vector<std::string>& user_accounts = {});
+
+// The owner and every ACE's trustee, each SID once, owner first.
+std::vector<std::string> trustees(const SecurityDescriptor& descriptor);
 
 }  // namespace gpolint::parse

@@ -97,21 +97,29 @@ std::string also_applies_to(const std::vector<std::string>& others) {
 
 }  // namespace
 
+namespace {
+
+bool any_names(const std::vector<std::string>& patterns, const std::string& id) {
+    for (const auto& p : patterns)
+        if (!p.empty() && id.size() >= p.size() && model::iequals(std::string_view(id).substr(0, p.size()), p)) return true;
+    return false;
+}
+
+}  // namespace
+
 bool Selection::enabled(const std::string& id) const {
-    auto matches = [&id](const std::vector<std::string>& patterns) {
-        for (const auto& p : patterns)
-            if (!p.empty() && id.size() >= p.size() && model::iequals(std::string_view(id).substr(0, p.size()), p))
-                return true;
-        return false;
-    };
-    return !matches(ignore) && (select.empty() || matches(select));
+    return !any_names(ignore, id) && (select.empty() || any_names(select, id));
+}
+
+bool Selection::runs(const std::string& id, bool optional) const {
+    return enabled(id) && (!optional || any_names(enable, id) || any_names(select, id));
 }
 
 Checker::Checker(const std::vector<Rule>& rules, const Selection& selection, const std::vector<model::Gpo>& gpos,
                  const model::Topology& topology, unsigned threads)
     : context_{gpos, topology, threads} {
     for (const auto& rule : rules) {
-        if (!selection.enabled(rule.id)) continue;
+        if (!selection.runs(rule.id, rule.optional)) continue;
         if (rule.builtin) {
             const auto* entry = find_builtin(rule.id);
             if (entry && entry->factory) {

@@ -26,7 +26,10 @@ namespace gpolint::rules {
 struct Selection {
     std::vector<std::string> select;   // empty: all
     std::vector<std::string> ignore;
+    std::vector<std::string> enable;   // optional rules to run (IDs or prefixes)
     bool enabled(const std::string& id) const;
+    // An optional rule runs only when `enable` or a non-empty `select` names it (ID or prefix).
+    bool runs(const std::string& id, bool optional) const;
 };
 
 // What the per-SOM checks found over one piece of the SOM walk, before folding. Pieces are checked on

@@ -54,6 +54,7 @@ struct Rule {
     std::vector<std::string> each_keys;
     std::optional<Expr> when;                  // empty for built-in checks
     bool builtin = false;
+    bool optional = false;                     // off unless enabled by name (--enable, `enable:`, --select)
     std::string at;                            // empty: first key named in `when`
     std::optional<Autofix> autofix;
     std::vector<Reference> see;

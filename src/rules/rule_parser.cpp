@@ -49,7 +49,7 @@ struct Builder {
         auto& u = uses[directive];
         if (u.count++ == 0) u.first = where;
         static const char* const kSingle[] = {"severity", "title", "scope", "per-gpo", "each", "when", "at",
-                                              "message", "rationale", "fix", "autofix", "builtin"};
+                                              "message", "rationale", "fix", "autofix", "builtin", "optional"};
         for (const char* single : kSingle)
             if (directive == single && u.count == 2)
                 diagnostics.error(kRuleFileErrorId, where,
@@ -354,6 +354,14 @@ struct action<g::d_builtin> {
     static void apply(const Input& in, Builder& b) {
         b.use("builtin", b.at(in));
         b.current.builtin = true;
+    }
+};
+template <>
+struct action<g::d_optional> {
+    template <typename Input>
+    static void apply(const Input& in, Builder& b) {
+        b.use("optional", b.at(in));
+        b.current.optional = true;
     }
 };
 template <>

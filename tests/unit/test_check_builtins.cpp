@@ -1,6 +1,7 @@
 // Built-in checks on hand-built GPOs, topologies and effective policies.
 #include <doctest/doctest.h>
 
+#include "model/policy_semantics.hpp"
 #include "rules/checker.hpp"
 #include "test_check_helpers.hpp"
 
@@ -184,4 +185,39 @@ TEST_CASE("GPL705: link order unknown - one warning per differing setting, namin
     CHECK(gpl705[0]->setting == key);
     CHECK(gpl705[0]->message.find("in an unknown link order") != std::string::npos);
     CHECK(gpl705[0]->message.find("4,1 from 'BitLocker PIN', 4,0 from 'BitLocker TPM'") != std::string::npos);
+// Every GPO's startup script 0 runs: two GPOs with script:Startup\0\CmdLine on one SOM are two scripts,
+// not a conflict and not a dead setting (on the old code both GPL705 and GPL704 reported them).
+TEST_CASE("GPL704 and GPL705 skip scripts, which accumulate across GPOs") {
+    model::Topology topology;
+    int domain = add_som(topology, kDomain, model::SomKind::Domain, -1);
+    const std::string key = "script:Startup\\0\\CmdLine";
+    model::Setting a = dword(key, 0, "a/scripts.ini", 3), b = dword(key, 0, "b/scripts.ini", 3);
+    for (auto* s : {&a, &b}) {
+        s->value = model::Value{};
+        s->value.kind = model::ValueKind::String;
+        s->source = model::SourceKind::Scripts;
+    }
+    a.value.text = "agent.cmd";
+    b.value.text = "inventory.cmd";
+    std::vector<model::Gpo> gpos{gpo("{A}", "Agent", {a}), gpo("{B}", "Inventory", {b})};
+    std::vector<resolve::ProcessedLink> order{link(gpos[0], domain, 2), link(gpos[1], domain, 1)};
+    auto keys = std::vector<Contributions>{{key, {{0, &gpos[0].settings[0]}, {1, &gpos[1].settings[0]}}}};
+    auto findings = run(gpos, topology, {policy(topology, domain, order, keys)});
+    CHECK(of_rule(findings, "GPL705").empty());
+    CHECK(of_rule(findings, "GPL704").empty());
+    CHECK(model::accumulates_across_gpos(model::SettingKey("psscript:Logon\\1\\Parameters")));
+    CHECK_FALSE(model::accumulates_across_gpos(model::SettingKey("registry:HKLM\\Software\\script")));
+}
+
+TEST_CASE("GPL713: domain SIDs in a GPO's permissions that Backup.xml cannot name") {
+    model::Topology topology;
+    auto with_unknown = gpo("{A}", "Kiosk Lockdown", {});
+    with_unknown.security_descriptor_known = true;
+    with_unknown.unnamed_trustees = {"S-1-5-21-1-2-3-1618"};
+    auto clean = gpo("{B}", "Named", {});
+    clean.security_descriptor_known = true;
+    auto findings = of_rule(run({with_unknown, clean}, topology), "GPL713");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0]->gpo->name == "Kiosk Lockdown");
+    CHECK(findings[0]->message.find("*S-1-5-21-1-2-3-1618") != std::string::npos);
 }

@@ -169,10 +169,47 @@ TEST_CASE("scope role: a SOM without the role is not checked, --select/--ignore 
     CHECK(of_rule(no_role.finish(), "GPL101").empty());
 
     topology.soms[0].roles.insert("hyperv");
-    rules::Checker ignored(policies(), rules::Selection{{}, {"GPL1"}}, gpos, topology);
+    rules::Checker ignored(policies(), rules::Selection{{}, {"GPL1"}, {}}, gpos, topology);
     ignored.check_som(p);
     CHECK(of_rule(ignored.finish(), "GPL101").empty());
-    rules::Checker selected(policies(), rules::Selection{{"GPL101"}, {}}, gpos, topology);
+    rules::Checker selected(policies(), rules::Selection{{"GPL101"}, {}, {}}, gpos, topology);
     selected.check_som(p);
     CHECK(of_rule(selected.finish(), "GPL101").size() == 1);
+}
+
+// The GPL8xx pack checks what is absent: by default it must stay silent (a domain-wide prototype that
+// ran by default flooded every example), and once enabled report one finding per domain, not per OU.
+TEST_CASE("optional rules: off by default, on with enable or select, once per domain") {
+    model::Topology topology;
+    int domain = add_som(topology, kDomain, model::SomKind::Domain, -1);
+    int servers = add_som(topology, kServers, model::SomKind::OrganizationalUnit, domain);
+    std::vector<model::Gpo> gpos;
+    gpos.push_back(gpo("{A}", "Baseline", {privilege("SeServiceLogonRight", {"*S-1-5-20"}, "base/GptTmpl.inf", 5)}));
+    auto at = [&](int som) {
+        return policy(topology, som, {link(gpos[0], domain, 1)}, {{"privilege:SeServiceLogonRight", {{0, &gpos[0].settings[0]}}}});
+    };
+    auto run = [&](const rules::Selection& selection) {
+        rules::Checker checker(policies(), selection, gpos, topology);
+        checker.check_som(at(domain));
+        checker.check_som(at(servers));
+        return checker.finish();
+    };
+    CHECK(of_rule(run({}), "GPL801").empty());
+    rules::Selection enabled;
+    enabled.enable = {"GPL8"};
+    auto findings = run(enabled);
+    auto gpl801 = of_rule(findings, "GPL801");
+    REQUIRE(gpl801.size() == 1);
+    CHECK(gpl801[0]->som == kDomain);
+    CHECK(of_rule(findings, "GPL804").size() == 1);
+    CHECK(of_rule(run(rules::Selection{{"GPL801"}, {}, {}}), "GPL801").size() == 1);
+    enabled.ignore = {"GPL801"};
+    CHECK(of_rule(run(enabled), "GPL801").empty());
+    // The rule's own value at the domain root settles it.
+    auto off = gpo("{B}", "No LLMNR", {dword("registry:HKLM\\Software\\Policies\\Microsoft\\Windows NT\\DNSClient\\EnableMulticast", 0, "b/registry.pol", 1)});
+    gpos.push_back(off);
+    rules::Checker checker(policies(), rules::Selection{{}, {}, {"GPL801"}}, gpos, topology);
+    checker.check_som(policy(topology, domain, {link(gpos[1], domain, 1)},
+                             {{"registry:HKLM\\Software\\Policies\\Microsoft\\Windows NT\\DNSClient\\EnableMulticast", {{0, &gpos[1].settings[0]}}}}));
+    CHECK(of_rule(checker.finish(), "GPL801").empty());
 }

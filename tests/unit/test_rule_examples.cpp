@@ -44,20 +44,22 @@ struct FolderRun {
 
 // Through the check service's lint step, as `gpolint check` runs before suppressions.
 check::Result lint(const std::string& path, const std::vector<rules::Rule>& rules,
-                   std::vector<std::string> topology_files = {}) {
+                   std::vector<std::string> topology_files = {}, std::vector<std::string> enable = {}) {
     check::Request request;
+    request.settings.enable = std::move(enable);
     request.paths = {path};
     request.rules = &rules;
     request.settings.topology = std::move(topology_files);
     return check::lint(request);
 }
 
-FolderRun check_folder(const fs::path& folder) {
+// `id` is enabled, so an optional rule's fixtures are checked like any other's.
+FolderRun check_folder(const fs::path& folder, const std::string& id) {
     std::vector<std::string> topology_files;
     for (const auto& entry : fs::recursive_directory_iterator(folder))
         if (entry.path().extension() == ".topology") topology_files.push_back(entry.path().string());
     const auto rules = policies();
-    auto result = lint(folder.string(), rules, topology_files);
+    auto result = lint(folder.string(), rules, topology_files, {id});
     return {std::move(result.findings), result.inputs.gpos.size(), !topology_files.empty(),
             !result.inputs.topology.empty()};
 }
@@ -74,7 +76,7 @@ TEST_CASE("fixture folders: bad/ yields the rule, good/ does not") {
             fs::path folder = rule_dir.path() / kind;
             if (!fs::is_directory(folder)) continue;
             ++folders;
-            auto run = check_folder(folder);
+            auto run = check_folder(folder, id);
             CHECK_MESSAGE(run.gpos > 0, folder.string() << ": no GPO loaded");
             if (run.wants_topology && !run.has_topology) {
                 // The topology reader is still the skeleton's stub on this branch.

@@ -177,6 +177,24 @@ model::Gpo backup_with_descriptor(const std::string& hex, Diagnostics& d) {
     return gpo;
 }
 
+model::Gpo backup_with_groups(const std::string& hex, const std::string& groups) {
+    std::string text = kBackupXmlTemplate;
+    text.replace(text.find(">SD<") + 1, 2, hex);
+    text.replace(text.find("<GroupPolicyObject>") + 19, 0, "<SecurityGroups>" + groups + "</SecurityGroups>");
+    Diagnostics d;
+    auto xml = load_xml(intern_path("sd/Backup.xml"), text, d);
+    REQUIRE(xml);
+    model::Gpo gpo;
+    CHECK(read_backup_xml(*xml, gpo, d));
+    CHECK(d.all().empty());
+    return gpo;
+}
+
+std::string named(const std::string& sid, const std::string& name, const std::string& type) {
+    return "<Group><Sid><![CDATA[" + sid + "]]></Sid><SamAccountName><![CDATA[" + name + "]]></SamAccountName><Type><![CDATA[" +
+           type + "]]></Type></Group>";
+}
+
 bool filtered_after_merging_report(model::Gpo gpo, bool report_says_filtered) {
     GpoReport report;
     report.security_filtered = report_says_filtered;
@@ -283,4 +301,42 @@ TEST_CASE("corpus: Backup.xml's descriptor gives gpreport.xml's security filteri
     CHECK(compared > 0);
     // Every filtered corpus GPO (HardenAD's _APPLY groups) has such a partial report, so filtered
     // verdicts are covered by the hand-built cases above and test_xml.cpp's HardenAD descriptor.
+}
+
+namespace {
+
+const std::string kCreator = "01 05 00 00 00 00 00 05 15 00 00 00 01 00 00 00 02 00 00 00 03 00 00 00 50 04 00 00 ";  // S-1-5-21-1-2-3-1104
+const std::string kDeleted = "01 05 00 00 00 00 00 05 15 00 00 00 01 00 00 00 02 00 00 00 03 00 00 00 52 06 00 00 ";  // S-1-5-21-1-2-3-1618
+// What the directory gives the account that creates a GPO: allow, no inheritance flags, 0x000F00FF.
+std::string creator_ace(const std::string& sid) { return ace("00 00 ", "ff 00 0f 00 " + sid); }
+
+}  // namespace
+
+// The hardenad backups: every GPL711 note was this ACE of the lab account that created the GPO.
+TEST_CASE("Backup.xml: the creator's full-control ACE of a named user is not a non-admin editor") {
+    auto sd = descriptor({apply_ace("05 02 ", kAuthenticatedUsers), read_ace(kAuthenticatedUsers), creator_ace(kCreator)});
+    auto gpo = backup_with_groups(sd, named("S-1-5-21-1-2-3-1104", "vagrant", "User"));
+    CHECK(gpo.non_admin_editors.empty());
+    CHECK(gpo.unnamed_trustees.empty());
+    // The same ACE shape for a group is delegation, and for an account Backup.xml cannot name it is unknown.
+    CHECK(backup_with_groups(sd, named("S-1-5-21-1-2-3-1104", "GPO Editors", "GlobalGroup")).non_admin_editors ==
+          std::vector<std::string>{"S-1-5-21-1-2-3-1104"});
+    // Container-inherit full control, as GPMC's Delegation tab writes it, is reported for a user too.
+    auto delegated = descriptor({apply_ace("05 02 ", kAuthenticatedUsers), read_ace(kAuthenticatedUsers), ace("00 02 ", "ff 00 0f 00 " + kCreator)});
+    CHECK(backup_with_groups(delegated, named("S-1-5-21-1-2-3-1104", "vagrant", "User")).non_admin_editors ==
+          std::vector<std::string>{"S-1-5-21-1-2-3-1104"});
+}
+
+TEST_CASE("Backup.xml: trustees SecurityGroups cannot name are unnamed - well-known RIDs and SIDs are not") {
+    auto sd = descriptor({apply_ace("05 02 ", kAuthenticatedUsers), read_ace(kAuthenticatedUsers), read_ace(kDeleted),
+                          apply_ace("05 02 ", kDeleted), read_ace("01 05 00 00 00 00 00 05 15 00 00 00 01 00 00 00 02 00 00 00 03 00 00 00 03 02 00 00 ")});
+    auto gpo = backup_with_groups(sd, named("S-1-5-21-1-2-3-1104", "vagrant", "User"));
+    CHECK(gpo.unnamed_trustees == std::vector<std::string>{"S-1-5-21-1-2-3-1618"});  // once; -515 is Domain Computers
+    CHECK(backup_with_groups(sd, named("S-1-5-21-1-2-3-1618", "Kiosk Computers", "GlobalGroup")).unnamed_trustees.empty());
+    // A Group with a SID but no name is what an unresolvable trustee looks like: still unnamed.
+    CHECK(backup_with_groups(sd, named("S-1-5-21-1-2-3-1104", "vagrant", "User") + "<Group><Sid>S-1-5-21-1-2-3-1618</Sid></Group>")
+              .unnamed_trustees.size() == 1);
+    // No SecurityGroups at all (the hand-made Backup.xml above): nothing can be judged.
+    Diagnostics d;
+    CHECK(backup_with_descriptor(sd, d).unnamed_trustees.empty());
 }

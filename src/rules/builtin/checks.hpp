@@ -18,6 +18,7 @@ std::unique_ptr<BuiltinCheck> make_same_level_conflict(const Rule& rule);       
 std::unique_ptr<BuiltinCheck> make_filtered_gpo(const Rule& rule);                // GPL708
 std::unique_ptr<BuiltinCheck> make_gpo_unreadable_by_computers(const Rule& rule); // GPL710
 std::unique_ptr<BuiltinCheck> make_gpo_editable_by_non_admins(const Rule& rule);  // GPL711
+std::unique_ptr<BuiltinCheck> make_gpo_permission_for_unknown_sid(const Rule& rule);  // GPL713
 std::unique_ptr<BuiltinCheck> make_dc_setting_without_dc(const Rule& rule);       // GPL712
 
 }  // namespace gpolint::rules

@@ -112,6 +112,20 @@ public:
     }
 };
 
+class GpoPermissionForUnknownSid final : public BuiltinCheck {
+public:
+    using BuiltinCheck::BuiltinCheck;
+    void on_gpo(const model::Gpo& gpo, const CheckContext&, std::vector<Diagnostic>& out) const override {
+        if (gpo.unnamed_trustees.empty()) return;
+        std::string who;
+        for (const auto& sid : gpo.unnamed_trustees) who += (who.empty() ? "*" : ", *") + sid;
+        out.push_back(finding("the permissions of " + gpo_label(gpo) + " name " + who +
+                                  ", which Backup.xml could not resolve to an account: a deleted account or one of a "
+                                  "removed trust, whose rights come back with anything that reuses the SID",
+                              gpo.origin, gpo));
+    }
+};
+
 // In one GPO the Registry CSE writes registry.pol values, then the Security CSE writes the template's
 // registry values, then Preferences write theirs: two sources with different data for one value
 // rewrite each other at every refresh, and only the last one is what the machine keeps.
@@ -259,6 +273,9 @@ std::unique_ptr<BuiltinCheck> make_template_pol_mismatch(const Rule& rule) {
 }
 std::unique_ptr<BuiltinCheck> make_gpo_unreadable_by_computers(const Rule& rule) {
     return std::make_unique<GpoUnreadableByComputers>(rule);
+}
+std::unique_ptr<BuiltinCheck> make_gpo_permission_for_unknown_sid(const Rule& rule) {
+    return std::make_unique<GpoPermissionForUnknownSid>(rule);
 }
 std::unique_ptr<BuiltinCheck> make_gpo_editable_by_non_admins(const Rule& rule) {
     return std::make_unique<GpoEditableByNonAdmins>(rule);

@@ -29,6 +29,8 @@ const std::vector<BuiltinEntry>& builtin_registry() {
         {"GPL706", make_template_pol_mismatch, ""},
         {"GPL602", nullptr, "Preferences reader"},
         {"GPL606", nullptr, "Preferences reader"},
+        {"GPL607", nullptr, "scripts.ini reader"},
+        {"GPL608", nullptr, "Preferences and scripts.ini readers"},
         {"GPL701", nullptr, "resolver"},
         {"GPL702", make_unlinked_gpo, ""},
         {"GPL703", make_disabled_half_settings, ""},
@@ -38,6 +40,7 @@ const std::vector<BuiltinEntry>& builtin_registry() {
         {"GPL710", make_gpo_unreadable_by_computers, ""},
         {"GPL711", make_gpo_editable_by_non_admins, ""},
         {"GPL712", make_dc_setting_without_dc, ""},
+        {"GPL713", make_gpo_permission_for_unknown_sid, ""},
     };
     return registry;
 }

@@ -193,6 +193,7 @@ public:
         std::vector<Pair> pairs;
         for (const auto& setting : policy.settings) {
             if (setting.history.size() < 2) continue;  // most keys: nothing to compete with, nothing to allocate
+            if (model::accumulates_across_gpos(setting.key)) continue;
             auto contributions = competing(policy, setting,
                                            [&policy](const resolve::ProcessedLink& l) { return l.link_som == policy.som; });
             if (contributions.size() < 2) continue;
@@ -316,7 +317,8 @@ public:
     using BuiltinCheck::BuiltinCheck;
     void on_som(const resolve::EffectivePolicy& policy, const CheckContext& context, std::vector<Diagnostic>&) override {
         SettingFates::Recorder record = fates_.recorder(context.gpos);
-        for (const auto& setting : policy.settings)
+        for (const auto& setting : policy.settings) {
+            if (model::accumulates_across_gpos(setting.key)) continue;  // every GPO's scripts run
             for (const auto& c : setting.history) {
                 if (!applied(c)) continue;
                 // An override with the very same value is redundancy, not a dead setting: the value is in force.
@@ -325,6 +327,7 @@ public:
                 else if (setting.winner && setting.winner_link >= 0)
                     record.lost(gpo_of(policy, c), c.setting, link_ref(policy.order[static_cast<size_t>(setting.winner_link)]));
             }
+        }
     }
     void merge_later(BuiltinCheck& later) override { fates_.merge_later(static_cast<OverriddenEverywhere&>(later).fates_); }
     void finish(const CheckContext& context, std::vector<Diagnostic>& out) override {

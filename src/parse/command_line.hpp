@@ -1,0 +1,19 @@
+#pragma once
+// What the readers look for in a command line a GPO stores in clear text (Preferences scheduled tasks,
+// scripts.ini): a password passed as an argument (GPL606, GPL607), and a program fetched from outside
+// the domain's SYSVOL / NETLOGON shares (GPL608). One list of each, shared by every reader.
+#include <string_view>
+
+namespace gpolint::parse {
+
+// The first password marker in `arguments` (" -password", "/p:", …), or empty. Flags and assignments
+// only: a script named Reset-KRBTGT-Password.ps1 is not a password.
+std::string_view password_marker(std::string_view arguments);
+
+// True when `path` (a program, script or file source, possibly quoted, possibly followed by arguments)
+// is a UNC path whose share is not SYSVOL or NETLOGON, or an http:// / https:// / ftp:// URL: code that
+// every computer in the GPO's scope fetches from a place the domain's administrators do not control.
+// Local paths, relative names (a script beside scripts.ini) and environment variables are not.
+bool runs_code_from_outside_sysvol(std::string_view path);
+
+}  // namespace gpolint::parse
