@@ -185,6 +185,8 @@ TEST_CASE("GPL705: link order unknown - one warning per differing setting, namin
     CHECK(gpl705[0]->setting == key);
     CHECK(gpl705[0]->message.find("in an unknown link order") != std::string::npos);
     CHECK(gpl705[0]->message.find("4,1 from 'BitLocker PIN', 4,0 from 'BitLocker TPM'") != std::string::npos);
+}
+
 // Every GPO's startup script 0 runs: two GPOs with script:Startup\0\CmdLine on one SOM are two scripts,
 // not a conflict and not a dead setting (on the old code both GPL705 and GPL704 reported them).
 TEST_CASE("GPL704 and GPL705 skip scripts, which accumulate across GPOs") {
