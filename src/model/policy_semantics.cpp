@@ -23,6 +23,7 @@ Extension applying_extension(const Setting& setting) {
         case SourceKind::RegistryPol: return Extension::Registry;
         case SourceKind::AuditCsv: return Extension::AdvancedAudit;
         case SourceKind::Scripts: return Extension::Scripts;
+        case SourceKind::SoftwareInstallation: return Extension::SoftwareInstallation;
         case SourceKind::Template:
         case SourceKind::Report: return Extension::Security;
         case SourceKind::Preferences: break;
@@ -41,6 +42,7 @@ std::string_view to_string(Extension extension) {
         case Extension::Security: return "Security";
         case Extension::PreferencesServices: return "Preferences (Services)";
         case Extension::PreferencesRegistry: return "Preferences (Registry)";
+        case Extension::SoftwareInstallation: return "Software Installation";
         case Extension::AdvancedAudit: return "Advanced Audit";
     }
     return "";
@@ -48,7 +50,7 @@ std::string_view to_string(Extension extension) {
 
 bool accumulates_across_gpos(const SettingKey& key) {
     auto kind = key.kind();
-    return kind == "script" || kind == "psscript";
+    return kind == "script" || kind == "psscript" || kind == "package";
 }
 
 bool defines_value(Operation op) { return op == Operation::Set || op == Operation::SetIfAbsent; }

@@ -24,6 +24,7 @@ enum class Extension {
     Security,               // {827D319E-6EAC-11D2-A4EA-00C04F79F83A} GptTmpl.inf
     PreferencesServices,    // {91FBB303-0CD5-4055-BF42-E512A681B325} Services.xml
     PreferencesRegistry,    // {B087BE9D-ED37-454F-AF9C-04291E351182} Registry.xml
+    SoftwareInstallation,   // {C6DC5466-785A-11D2-84D0-00C04FB169F7} packages (gpreport.xml MsiApplication)
     AdvancedAudit,          // {F3CCC681-B74C-4060-9F26-CD84525DCA2A} audit.csv
 };
 
@@ -57,7 +58,8 @@ bool same_effect(const Value& a, const Value& b);
 
 // True for keys whose values every GPO contributes instead of one winning: the Scripts extension runs
 // the startup script 0 of each GPO in scope, so script:Startup\0\CmdLine from two GPOs is two scripts,
-// not a conflict (GPL704 and GPL705 skip these keys).
+// not a conflict (GPL704 and GPL705 skip these keys). Software Installation packages likewise: each
+// GPO's package:{id}\Path is one more application deployed.
 bool accumulates_across_gpos(const SettingKey& key);
 
 // True for password, lockout and Kerberos policy keys, which reach domain accounts only from GPOs linked

@@ -213,6 +213,7 @@ const char* to_string(SourceKind kind) {
         case SourceKind::AuditCsv: return "audit.csv";
         case SourceKind::Report: return "gpreport";
         case SourceKind::Scripts: return "scripts.ini";
+        case SourceKind::SoftwareInstallation: return "software-installation";
     }
     return "?";
 }

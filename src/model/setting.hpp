@@ -67,7 +67,7 @@ struct FoldedEqual {
 // Builds registry:HKLM\… from "MACHINE\…", "HKEY_LOCAL_MACHINE\…", "HKLM\…", or a hive-less key plus a hive.
 std::string registry_key_text(std::string_view hive, std::string_view key_path, std::string_view value_name);
 
-enum class SourceKind { Template, RegistryPol, Preferences, AuditCsv, Report, Scripts };
+enum class SourceKind { Template, RegistryPol, Preferences, AuditCsv, Report, Scripts, SoftwareInstallation };
 const char* to_string(SourceKind kind);
 
 enum class ValueKind {

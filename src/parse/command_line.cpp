@@ -6,6 +6,21 @@
 
 namespace gpolint::parse {
 
+namespace {
+
+std::string_view trim_leading_quotes(std::string_view path) {
+    while (!path.empty() && (path.front() == ' ' || path.front() == '\t' || path.front() == '"')) path.remove_prefix(1);
+    return path;
+}
+
+bool is_url(std::string_view folded) {
+    for (std::string_view scheme : {"http://", "https://", "ftp://"})
+        if (folded.starts_with(scheme)) return true;
+    return false;
+}
+
+}  // namespace
+
 std::string_view password_marker(std::string_view arguments) {
     auto folded = model::fold_case(arguments);
     for (std::string_view marker : {" -password", "/password", "password=", "password:", "passwd", "pwd=", "pwd:",
@@ -15,11 +30,9 @@ std::string_view password_marker(std::string_view arguments) {
 }
 
 bool runs_code_from_outside_sysvol(std::string_view path) {
-    while (!path.empty() && (path.front() == ' ' || path.front() == '\t' || path.front() == '"')) path.remove_prefix(1);
-    auto folded = model::fold_case(path);
+    auto folded = model::fold_case(trim_leading_quotes(path));
     std::string_view text = folded;
-    for (std::string_view scheme : {"http://", "https://", "ftp://"})
-        if (text.starts_with(scheme)) return true;
+    if (is_url(text)) return true;
     // \\server\share\… and the //server/share/… some tools write.
     if (!(text.starts_with("\\\\") || text.starts_with("//"))) return false;
     text.remove_prefix(2);
@@ -30,6 +43,13 @@ bool runs_code_from_outside_sysvol(std::string_view path) {
     // \\?\C:\… and \\.\… are local device paths, not shares.
     if (server_end == 1 && (folded[2] == '?' || folded[2] == '.')) return false;
     return share != "sysvol" && share != "netlogon";
+}
+
+bool package_path_unusable(std::string_view path) {
+    auto folded = model::fold_case(trim_leading_quotes(path));
+    if (is_url(folded)) return true;
+    return folded.size() >= 3 && folded[0] >= 'a' && folded[0] <= 'z' && folded[1] == ':' &&
+           (folded[2] == '\\' || folded[2] == '/');
 }
 
 }  // namespace gpolint::parse

@@ -16,4 +16,11 @@ std::string_view password_marker(std::string_view arguments);
 // Local paths, relative names (a script beside scripts.ini) and environment variables are not.
 bool runs_code_from_outside_sysvol(std::string_view path);
 
+// True when a Software Installation package path is an http:// / https:// / ftp:// URL or a local drive
+// path (C:\…). Packages normally live on ordinary file shares, so a UNC share is accepted here: the
+// client installs from the path as the computer account (or the user) at startup or logon, and only a
+// share can be reached that way. A URL is fetched unauthenticated and replaceable in transit; a drive
+// path names the administrator's own disk, which the client does not have.
+bool package_path_unusable(std::string_view path);
+
 }  // namespace gpolint::parse

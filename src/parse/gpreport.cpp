@@ -2,6 +2,7 @@
 
 #include "model/setting.hpp"
 #include "parse/backup_xml.hpp"
+#include "parse/command_line.hpp"
 
 namespace gpolint::parse {
 
@@ -38,6 +39,38 @@ bool is_security_filtered(const tinyxml2::XMLElement* descriptor) {
     return !granted;
 }
 
+// <Computer|User><ExtensionData><Extension xsi:type="q1:SoftwareInstallationSettings"><q1:MsiApplication>
+// with <Identifier> (the package GUID), <Name> and <Path> (Get-GPOReport; FORMATS.md §3.5).
+void read_packages(const XmlFile& file, const tinyxml2::XMLElement* half, bool user_side, GpoReport& report,
+                   Diagnostics& diagnostics) {
+    for_each_child(half, "ExtensionData", [&](const tinyxml2::XMLElement* data) {
+        for_each_child(data, "Extension", [&](const tinyxml2::XMLElement* extension) {
+            for_each_child(extension, "MsiApplication", [&](const tinyxml2::XMLElement* application) {
+                const auto* path_element = child(application, "Path");
+                auto path = element_text(path_element);
+                if (path.empty()) return;
+                auto id = child_text(application, "Identifier");
+                auto name = child_text(application, "Name");
+                model::Setting setting;
+                setting.key = model::SettingKey("package:" + (id.empty() ? name : id) + "\\Path");
+                setting.value.kind = model::ValueKind::String;
+                setting.value.text = path;
+                setting.source = model::SourceKind::SoftwareInstallation;
+                setting.location = file.location_of(path_element);
+                setting.user_side = user_side;
+                report.packages.push_back(std::move(setting));
+                if (package_path_unusable(path))
+                    diagnostics.warning("GPL608", file.location_of(path_element),
+                                        "the Software Installation package '" + (name.empty() ? id : name) + "' is at '" +
+                                            path +
+                                            "', a URL or a local drive path: the client installs only from a share it "
+                                            "can reach as the computer account or the user, and a URL can be replaced "
+                                            "in transit");
+            });
+        });
+    });
+}
+
 }  // namespace
 
 GpoReport read_gpreport_xml(const XmlFile& file, Diagnostics& diagnostics) {
@@ -55,6 +88,8 @@ GpoReport read_gpreport_xml(const XmlFile& file, Diagnostics& diagnostics) {
     report.computer_enabled = parse_bool(child_text(child(root, "Computer"), "Enabled"));
     report.user_enabled = parse_bool(child_text(child(root, "User"), "Enabled"));
     report.security_filtered = is_security_filtered(child(root, "SecurityDescriptor"));
+    read_packages(file, child(root, "Computer"), false, report, diagnostics);
+    read_packages(file, child(root, "User"), true, report, diagnostics);
     for_each_child(root, "LinksTo", [&](const tinyxml2::XMLElement* e) {
         model::ReportedLink link;
         link.som_name = child_text(e, "SOMName");
@@ -77,6 +112,7 @@ void merge_report(const GpoReport& report, model::Gpo& gpo, bool flags_known) {
         if (report.computer_enabled == false) gpo.flags |= 2u;
     }
     gpo.reported_links = report.links;
+    gpo.settings.insert(gpo.settings.end(), report.packages.begin(), report.packages.end());
     if (!gpo.security_descriptor_known) gpo.security_filtered = report.security_filtered;
 }
 

@@ -77,7 +77,7 @@ public:
         gpo_.source = job_.source;
         for (const auto& file : job_.files) {
             // Files come sorted by role, so Backup.xml has been read by the time gpreport.xml is reached.
-            if (file.role == FileRole::GpReportXml && !report_can_add_something()) continue;
+            if (file.role == FileRole::GpReportXml && !report_can_add_something() && !lists_packages(file.path)) continue;
             load_file(file);
         }
         if (report_) merge_report(*report_, gpo_, flags_known_);
@@ -90,6 +90,18 @@ private:
     bool report_can_add_something() const {
         bool backup_complete = !gpo_.guid.empty() && flags_known_ && gpo_.security_descriptor_known;
         return report_policy_.always || !report_policy_.topology_given || !backup_complete;
+    }
+
+    // The report is also the only place a backup names Software Installation packages; a byte search
+    // (UTF-8 or UTF-16LE) keeps the skip above for the reports without any.
+    static bool lists_packages(const std::string& path) {
+        std::string error;
+        auto bytes = read_file_bytes(path, error);
+        if (!bytes) return false;  // skipped as before: nothing to report
+        constexpr std::string_view utf8 = "MsiApplication";
+        std::string utf16;
+        for (char c : utf8) utf16.append({c, '\0'});
+        return bytes->find(utf8) != std::string::npos || bytes->find(utf16) != std::string::npos;
     }
 
     void name_the_gpo() {

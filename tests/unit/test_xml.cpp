@@ -2,8 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/source.hpp"
+#include "model/policy_semantics.hpp"
 #include "parse/backup_xml.hpp"
 #include "parse/gpreport.hpp"
 #include "parse/manifest_xml.hpp"
@@ -221,4 +223,54 @@ TEST_CASE("gpreport.xml: identity, enabled halves, every LinksTo, security filte
     auto filtered = load(report_granting("Read"), d);
     REQUIRE(filtered);
     CHECK(read_gpreport_xml(*filtered, d).security_filtered);
+}
+
+// Shape of Get-GPOReport's Software Installation extension, as the GPOZaurr and Group-Policy report
+// scripts read it (MsiApplication with Identifier, Name, Path, DeploymentType …), in both halves.
+TEST_CASE("gpreport.xml: Software Installation packages become package:{id}\\Path settings, GPL608 for URLs and drive paths") {
+    auto package = [](const std::string& id, const std::string& name, const std::string& path) {
+        return "<q1:MsiApplication><q1:Identifier>" + id + "</q1:Identifier><q1:Name>" + name + "</q1:Name><q1:Path>" +
+               path + "</q1:Path><q1:DeploymentType>Assign</q1:DeploymentType></q1:MsiApplication>\n";
+    };
+    auto half = [](const std::string& tag, const std::string& packages) {
+        return "<" + tag + "><Enabled>true</Enabled><ExtensionData>\n"
+               "<Extension xmlns:q1=\"http://www.microsoft.com/GroupPolicy/Settings/SoftwareInstallation\" "
+               "xsi:type=\"q1:SoftwareInstallationSettings\">\n" +
+               packages + "</Extension><Name>Software Installation</Name></ExtensionData></" + tag + ">\n";
+    };
+    std::string text =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<GPO xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://www.microsoft.com/GroupPolicy/Settings\">\n"
+        "<Name>Software</Name>\n" +
+        half("Computer", package("{10495e9e-79c1-4a32-b278-a24cd495437f}", "LAPS", "\\\\contoso.com\\SYSVOL\\contoso.com\\LAPS.x64.msi") +
+                             package("{8c2b4f1e-6a3d-4e5f-9b7c-1d2e3f4a5b6c}", "7-Zip", "\\\\fs01\\Packages$\\7z.msi") +
+                             package("{11111111-2222-3333-4444-555555555555}", "Agent", "http://fs01/agent.msi")) +
+        half("User", package("", "Viewer", "C:\\Installers\\viewer.msi") + package("{22222222-0000-0000-0000-000000000000}", "Empty", "")) +
+        "</GPO>\n";
+    Diagnostics d;
+    auto xml = load(text, d);
+    REQUIRE(xml);
+    auto report = read_gpreport_xml(*xml, d);
+    REQUIRE(report.packages.size() == 4);  // a package without a path names nothing to install
+    CHECK(report.packages[0].key.text() == "package:{10495e9e-79c1-4a32-b278-a24cd495437f}\\Path");
+    CHECK(report.packages[0].value.text == "\\\\contoso.com\\SYSVOL\\contoso.com\\LAPS.x64.msi");
+    CHECK(report.packages[0].source == model::SourceKind::SoftwareInstallation);
+    CHECK(report.packages[0].location.line == 6);
+    CHECK_FALSE(report.packages[0].user_side);
+    CHECK(report.packages[3].key.text() == "package:Viewer\\Path");  // no Identifier: keyed by name
+    CHECK(report.packages[3].user_side);
+    CHECK(model::accumulates_across_gpos(report.packages[0].key));
+    CHECK(model::applying_extension(report.packages[0]) == model::Extension::SoftwareInstallation);
+
+    // The file share is normal for packages; the URL and the administrator's C: drive are not.
+    std::vector<int> lines;
+    for (const auto& diagnostic : d.all()) {
+        CHECK(diagnostic.rule_id == "GPL608");
+        lines.push_back(static_cast<int>(diagnostic.location.line));
+    }
+    CHECK(lines == std::vector<int>{8, 12});
+
+    model::Gpo gpo;
+    merge_report(report, gpo, false);
+    CHECK(gpo.settings.size() == 4);
 }
