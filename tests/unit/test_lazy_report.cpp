@@ -158,3 +158,28 @@ TEST_CASE("lazy gpreport: a loose gpreport.xml given on its own is read") {
     CHECK(r.gpo().name == "Name From Report");
     CHECK(r.gpo().guid == kGuid);
 }
+
+// gpreport.xml is the only file naming Software Installation packages, so a report that lists one is
+// read even when Backup.xml and the topology leave nothing else for it; Get-GPOReport writes UTF-16LE.
+TEST_CASE("lazy gpreport: a report listing a Software Installation package is read under a topology") {
+    std::string report =
+        "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n"
+        "<GPO xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns=\"http://www.microsoft.com/GroupPolicy/Settings\">\n"
+        "<Name>Name From Report</Name><Computer><Enabled>true</Enabled><ExtensionData>\n"
+        "<Extension xmlns:q1=\"http://www.microsoft.com/GroupPolicy/Settings/SoftwareInstallation\" "
+        "xsi:type=\"q1:SoftwareInstallationSettings\"><q1:MsiApplication><q1:Identifier>{8c2b4f1e-6a3d-4e5f-9b7c-1d2e3f4a5b6c}"
+        "</q1:Identifier><q1:Name>Agent</q1:Name><q1:Path>ftp://fs01/agent.msi</q1:Path></q1:MsiApplication></Extension>\n"
+        "</ExtensionData></Computer></GPO>\n";
+    std::string utf16 = "\xff\xfe";
+    for (char c : report) utf16.append({c, '\0'});
+    Forest forest(backup_xml("<SecurityDescriptor>" + kFilteredDescriptor + "</SecurityDescriptor>"), utf16);
+    auto r = load({forest.backups}, with_topology(forest.topology));
+    CHECK(r.read(forest.report));
+    REQUIRE(r.inputs.gpos.size() == 1);
+    CHECK(r.gpo().name == "Name From Backup");
+    auto package = std::find_if(r.gpo().settings.begin(), r.gpo().settings.end(),
+                                [](const model::Setting& s) { return s.key.kind() == "package"; });
+    REQUIRE(package != r.gpo().settings.end());
+    CHECK(package->value.text == "ftp://fs01/agent.msi");
+    CHECK(std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule_id == "GPL608"; }) == 1);
+}
